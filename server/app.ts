@@ -1,0 +1,50 @@
+import express, { type Express } from 'express'
+import type { AppContext } from './context.ts'
+import { requireCsrf } from './http/csrf.ts'
+import { apiNotFound, errorHandler } from './http/error-handler.ts'
+import { createPassport } from './http/passport.ts'
+import { requestContext } from './http/request-context.ts'
+import { documentsRoutes } from './http/routes/documents.routes.ts'
+import { healthRoutes } from './http/routes/health.routes.ts'
+import { sessionRoutes } from './http/routes/session.routes.ts'
+import { securityHeaders } from './http/security-headers.ts'
+import type { Sessions } from './http/session.ts'
+import { staticClient } from './http/static.ts'
+
+/** The JSON body limit for ordinary API calls; uploads (imports) get their own, larger one. */
+export const jsonBodyLimit = '1mb'
+
+/**
+ * The Express app, its middleware order on one screen: request id and log, security headers, health,
+ * then `/api` (body, session, passport, CSRF, routes, JSON 404), then the client, then the error handler.
+ */
+export function createApp(ctx: AppContext, sessions: Sessions): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', ctx.config.trustProxy)
+  app.set('query parser', 'simple')
+
+  app.use(requestContext(ctx.log))
+  app.use(securityHeaders(ctx.config.publicUrl))
+  app.use(healthRoutes(ctx))
+
+  const passport = createPassport(ctx.db.pool)
+  const api = express.Router()
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store')
+    next()
+  })
+  api.use(express.json({ limit: jsonBodyLimit, strict: true }))
+  api.use(sessions.middleware)
+  api.use(passport.initialize())
+  api.use(passport.session())
+  api.use(requireCsrf())
+  api.use(sessionRoutes(passport))
+  api.use(documentsRoutes(ctx))
+  api.use(apiNotFound)
+  app.use('/api', api)
+
+  app.use(staticClient())
+  app.use(errorHandler)
+  return app
+}

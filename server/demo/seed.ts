@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises'
+import type pg from 'pg'
+import { addMemberIfAbsent, insertDocument } from '../db/documents.repo.ts'
+import { withTransaction } from '../db/transaction.ts'
+import { findUserByEmail, insertUser } from '../db/users.repo.ts'
+import type { Log } from '../log.ts'
+import { hashPassword } from '../services/passwords.ts'
+import { type DemoAccount, demoAccounts, demoPassword } from './accounts.ts'
+
+/** The sample draft's fixed id, so that seeding twice finds it again. */
+export const demoDocumentId = '0d7c5a3e-5b1f-4c2a-9e55-3f1d2b6a7c01'
+
+/** Where the sample draft's Markdown lives (a copy of the team's stand-in draft). */
+export const demoDraftUrl = new URL('./benchmarking-guidelines-draft.md', import.meta.url)
+
+/** What seeding did: every demo account with its role, and which of them are new. */
+export interface SeedResult {
+  accounts: Array<DemoAccount & { created: boolean }>
+  password: string
+  documentId: string
+  documentTitle: string
+}
+
+async function draftTitle(): Promise<string> {
+  const markdown = await readFile(demoDraftUrl, 'utf8')
+  return /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim() ?? 'Sample draft'
+}
+
+/**
+ * Creates the demo accounts (one per role, experts from several countries) and the sample draft with
+ * them as members. Idempotent: accounts and memberships that exist are left as they are.
+ */
+export async function seedDemo(pool: pg.Pool, log: Log): Promise<SeedResult> {
+  const title = await draftTitle()
+  const passwordHash = await hashPassword(demoPassword)
+  const accounts = await withTransaction(pool, log, async (tx) => {
+    const seeded: Array<SeedResult['accounts'][number] & { userId: string }> = []
+    for (const account of demoAccounts) {
+      const inserted = await insertUser(tx, { ...account, passwordHash, isAdmin: account.isAdmin ?? false })
+      const user = inserted ?? (await findUserByEmail(tx, account.email))
+      if (!user) throw new Error(`demo account ${account.email} could not be created`)
+      seeded.push({ ...account, created: inserted !== undefined, userId: user.id })
+    }
+    const owner = seeded.find((account) => account.role === 'owner')
+    await insertDocument(tx, { id: demoDocumentId, title, createdBy: owner?.userId ?? null })
+    for (const account of seeded) await addMemberIfAbsent(tx, demoDocumentId, account.userId, account.role)
+    return seeded.map(({ userId: _userId, ...account }) => account)
+  })
+  log.info({ created: accounts.filter((a) => a.created).length, documentId: demoDocumentId }, 'demo.seeded')
+  return { accounts, password: demoPassword, documentId: demoDocumentId, documentTitle: title }
+}
+
+/** The demo accounts as lines for a terminal: role, email, name and country. */
+export function formatDemoAccounts(result: SeedResult): string {
+  const rows = result.accounts.map(
+    (a) => `  ${(a.isAdmin ? `${a.role} + admin` : a.role).padEnd(16)} ${a.email.padEnd(26)} ${a.name} (${a.country}, ${a.organization})`,
+  )
+  return [`Demo accounts (password: ${result.password}):`, ...rows].join('\n')
+}

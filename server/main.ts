@@ -1,0 +1,77 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApp } from './app.ts'
+import type { Config } from './config.ts'
+import type { AppContext } from './context.ts'
+import { openDatabase } from './db/database.ts'
+import { migrate } from './db/migrate.ts'
+import { createSessions } from './http/session.ts'
+import { createLogger, type Log } from './log.ts'
+import { resolveSessionSecret } from './session-secret.ts'
+
+/** A listening server and how to stop it gracefully. */
+export interface RunningServer {
+  /** Where it listens, e.g. `http://127.0.0.1:3000`. */
+  url: string
+  ctx: AppContext
+  /** Stops accepting, lets requests in flight finish (up to the grace period), then closes sessions and the pool. */
+  close(): Promise<void>
+}
+
+/** Options for tests and the CLI. */
+export interface StartOptions {
+  log?: Log
+  /** Runs after migrations and before listening, with the context (the demo seed uses it). */
+  beforeListen?: (ctx: AppContext) => Promise<void>
+  /** How long in-flight requests may take to finish on shutdown. */
+  shutdownGraceMs?: number
+}
+
+/** Opens the database (embedded or not), applies migrations, builds the app and listens. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config)
+  const started = Date.now()
+  const db = await openDatabase(config, log)
+  const ctx: AppContext = { config, log, db, state: { migrated: false, shuttingDown: false } }
+  let sessions: ReturnType<typeof createSessions> | undefined
+  try {
+    await migrate(db.pool, log)
+    ctx.state.migrated = true
+    await options.beforeListen?.(ctx)
+    sessions = createSessions(db.pool, await resolveSessionSecret(config), config.publicUrl)
+    const server = http.createServer(createApp(ctx, sessions))
+    server.headersTimeout = 30_000
+    server.requestTimeout = 120_000
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(config.port, config.host, () => resolve())
+    })
+    const { port } = server.address() as AddressInfo
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+    log.info({ url, publicUrl: config.publicUrl, database: db.embedded ? 'embedded' : 'postgres', ms: Date.now() - started }, 'server.listening')
+
+    const openSessions = sessions
+    let closing: Promise<void> | undefined
+    const close = () => {
+      closing ??= (async () => {
+        ctx.state.shuttingDown = true
+        log.info('server.shutdown.started')
+        const force = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000)
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeIdleConnections()
+        })
+        clearTimeout(force)
+        openSessions.close()
+        await db.close()
+        log.info('server.shutdown.finished')
+      })()
+      return closing
+    }
+    return { url, ctx, close }
+  } catch (error) {
+    sessions?.close()
+    await db.close().catch(() => {})
+    throw error
+  }
+}

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto'
+import type pg from 'pg'
+import type { UserDto } from '../../shared/api/users.ts'
+import type { DocumentRole } from '../../shared/roles.ts'
+import { addMemberIfAbsent, insertDocument } from '../../server/db/documents.repo.ts'
+import { createUser } from '../../server/services/users.service.ts'
+
+/** The password every account made by `given` has. */
+export const testPassword = 'correct horse battery staple'
+
+/** An account with a unique email; `overrides` set any field. */
+export async function givenUser(
+  pool: pg.Pool,
+  overrides: Partial<{ name: string; email: string; country: string; organization: string; isAdmin: boolean }> = {},
+): Promise<UserDto> {
+  const tag = randomBytes(4).toString('hex')
+  return createUser(pool, {
+    email: overrides.email ?? `user-${tag}@test.example`,
+    name: overrides.name ?? `User ${tag}`,
+    password: testPassword,
+    country: overrides.country ?? 'BW',
+    organization: overrides.organization ?? 'Botswana Open University',
+    isAdmin: overrides.isAdmin ?? false,
+  })
+}
+
+/** A document with the given members (user → role). Returns its id. */
+export async function givenDocument(
+  pool: pg.Pool,
+  title: string,
+  members: Array<[UserDto, DocumentRole]>,
+): Promise<string> {
+  const { rows } = await pool.query<{ id: string }>('SELECT gen_random_uuid() AS id')
+  const id = rows[0]!.id
+  await insertDocument(pool, { id, title, createdBy: members[0]?.[0].id ?? null })
+  for (const [user, role] of members) await addMemberIfAbsent(pool, id, user.id, role)
+  return id
+}
