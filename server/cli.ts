@@ -1,8 +1,8 @@
-import { ConfigError, loadConfig } from './config.ts'
 import { buildClientIfNeeded } from './cli/build-client.ts'
 import { createUserCommand } from './cli/create-user.ts'
 import { withMigratedDatabase } from './cli/database-command.ts'
 import { serveCommand } from './cli/serve.ts'
+import { ConfigError, loadConfig } from './config.ts'
 import { formatDemoAccounts, seedDemo } from './demo/seed.ts'
 import { createLogger } from './log.ts'
 
@@ -43,7 +43,9 @@ export async function runCli(argv: string[]): Promise<void> {
       return createUserCommand(args, config, log)
     case 'seed-demo': {
       const result = await withMigratedDatabase(config, log, (pool) => seedDemo(pool, log))
-      console.log(`Sample draft: ${result.documentTitle} (${config.publicUrl}/documents/${result.documentId})`)
+      console.log(
+        `Sample draft: ${result.documentTitle} (${config.publicUrl}/documents/${result.documentId})`,
+      )
       console.log(formatDemoAccounts(result))
       return
     }

@@ -64,7 +64,9 @@ const Env = z.object({
   HOST: optional(z.string().min(1)),
   PUBLIC_URL: optional(httpOrigin),
   DATABASE_URL: optional(postgresUrl),
-  DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(2, 'must be at least 2').max(100, 'must be at most 100')),
+  DATABASE_POOL_SIZE: optional(
+    z.coerce.number().int().min(2, 'must be at least 2').max(100, 'must be at most 100'),
+  ),
   DATA_DIR: optional(z.string().min(1)),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
   REDIS_URL: optional(

@@ -26,7 +26,10 @@ export class BadRequestError extends AppError {
 
 /** 401: sign-in is needed (or the credentials given were wrong, with code `invalid_credentials`). */
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Sign in to continue.', code: 'unauthenticated' | 'invalid_credentials' = 'unauthenticated') {
+  constructor(
+    message = 'Sign in to continue.',
+    code: 'unauthenticated' | 'invalid_credentials' = 'unauthenticated',
+  ) {
     super(401, code, message)
   }
 }
@@ -41,7 +44,11 @@ export class ForbiddenError extends AppError {
 /** 403: the `X-CSRF-Token` header is missing or does not match the session's token. */
 export class CsrfError extends AppError {
   constructor() {
-    super(403, 'csrf_failed', 'The request is missing a valid X-CSRF-Token header. Fetch GET /api/session for one.')
+    super(
+      403,
+      'csrf_failed',
+      'The request is missing a valid X-CSRF-Token header. Fetch GET /api/session for one.',
+    )
   }
 }
 

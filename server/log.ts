@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino'
+import { type Logger, pino } from 'pino'
 import type { Config } from './config.ts'
 
 /** The process logger: JSON lines on stdout, one dotted event name per line (`msg`). */
@@ -10,6 +10,9 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Log {
     level: config.logLevel,
     base: { service: 'marginalia' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['password', '*.password', 'req.headers.cookie', 'headers.cookie'], censor: '[redacted]' },
+    redact: {
+      paths: ['password', '*.password', 'req.headers.cookie', 'headers.cookie'],
+      censor: '[redacted]',
+    },
   })
 }

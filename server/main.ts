@@ -48,7 +48,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     })
     const { port } = server.address() as AddressInfo
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-    log.info({ url, publicUrl: config.publicUrl, database: db.embedded ? 'embedded' : 'postgres', ms: Date.now() - started }, 'server.listening')
+    log.info(
+      {
+        url,
+        publicUrl: config.publicUrl,
+        database: db.embedded ? 'embedded' : 'postgres',
+        ms: Date.now() - started,
+      },
+      'server.listening',
+    )
 
     const openSessions = sessions
     let closing: Promise<void> | undefined

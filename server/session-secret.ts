@@ -8,7 +8,9 @@ import type { Config } from './config.ts'
  * start and kept in `DATA_DIR/session-secret` (mode 0600), so sessions survive restarts. Production mode
  * refuses the generated one in `config.ts`.
  */
-export async function resolveSessionSecret(config: Pick<Config, 'sessionSecret' | 'dataDir'>): Promise<string> {
+export async function resolveSessionSecret(
+  config: Pick<Config, 'sessionSecret' | 'dataDir'>,
+): Promise<string> {
   if (config.sessionSecret) return config.sessionSecret
   const file = path.join(config.dataDir, 'session-secret')
   const kept = (await readFile(file, 'utf8').catch(() => '')).trim()

@@ -20,7 +20,9 @@ function newestMtime(entry: string): number {
 export function clientBuildIsStale(): boolean {
   const index = path.join(clientDistDir, 'index.html')
   if (!existsSync(index)) return true
-  const sources = ['client', 'shared', 'vite.config.ts', 'package-lock.json'].map((name) => path.join(root, name))
+  const sources = ['client', 'shared', 'vite.config.ts', 'package-lock.json'].map((name) =>
+    path.join(root, name),
+  )
   const newestSource = Math.max(...sources.filter((source) => existsSync(source)).map(newestMtime))
   return newestSource > statSync(index).mtimeMs
 }

@@ -5,7 +5,11 @@ import type { Log } from '../log.ts'
 import { startServer } from '../main.ts'
 
 /** Serves until SIGTERM or SIGINT, then shuts down gracefully. With `seedDemoIfEmpty`, an empty database gets the demo. */
-export async function serveCommand(config: Config, log: Log, options: { seedDemoIfEmpty?: boolean } = {}): Promise<void> {
+export async function serveCommand(
+  config: Config,
+  log: Log,
+  options: { seedDemoIfEmpty?: boolean } = {},
+): Promise<void> {
   let demo: string | undefined
   const server = await startServer(config, {
     log,
@@ -19,7 +23,10 @@ export async function serveCommand(config: Config, log: Log, options: { seedDemo
     '',
     `Marginalia is running: open ${config.publicUrl}`,
     `Database: ${server.ctx.db.embedded ? `embedded, files in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
-    demo ?? (options.seedDemoIfEmpty ? 'Sign in with your account (the demo accounts are listed by `npm run cli -- seed-demo`).' : ''),
+    demo ??
+      (options.seedDemoIfEmpty
+        ? 'Sign in with your account (the demo accounts are listed by `npm run cli -- seed-demo`).'
+        : ''),
     'Stop with Ctrl+C.',
     '',
   ]

@@ -21,8 +21,7 @@ export interface DocumentCursor {
   id: string
 }
 
-const memberDocumentColumns =
-  `d.id, d.title, d.phase, d.comment_deadline, d.created_at, d.updated_at, m.role,
+const memberDocumentColumns = `d.id, d.title, d.phase, d.comment_deadline, d.created_at, d.updated_at, m.role,
    to_char(d.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`
 
 /** The documents `userId` is a member of, most recently updated first, `limit` at a time. */
@@ -74,7 +73,12 @@ export async function insertDocument(
 }
 
 /** Makes `userId` a member with `role`; keeps an existing membership as it is. */
-export async function addMemberIfAbsent(db: Queryable, documentId: string, userId: string, role: DocumentRole): Promise<void> {
+export async function addMemberIfAbsent(
+  db: Queryable,
+  documentId: string,
+  userId: string,
+  role: DocumentRole,
+): Promise<void> {
   await db.query(
     `INSERT INTO document_members (document_id, user_id, role) VALUES ($1, $2, $3)
      ON CONFLICT (document_id, user_id) DO NOTHING`,

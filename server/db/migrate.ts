@@ -45,14 +45,18 @@ export async function migrate(pool: pg.Pool, log: Log, dir = migrationsDir): Pro
         sha256 text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now()
       )`)
-      const { rows } = await client.query<{ name: string; sha256: string }>('SELECT name, sha256 FROM schema_migrations')
+      const { rows } = await client.query<{ name: string; sha256: string }>(
+        'SELECT name, sha256 FROM schema_migrations',
+      )
       const applied = new Map(rows.map((row) => [row.name, row.sha256]))
       const done: string[] = []
       for (const file of files) {
         const recorded = applied.get(file.name)
         if (recorded !== undefined) {
           if (recorded !== file.sha256) {
-            throw new Error(`Migration ${file.name} was edited after it was applied; add a new migration instead.`)
+            throw new Error(
+              `Migration ${file.name} was edited after it was applied; add a new migration instead.`,
+            )
           }
           continue
         }
@@ -60,7 +64,10 @@ export async function migrate(pool: pg.Pool, log: Log, dir = migrationsDir): Pro
         await client.query('BEGIN')
         try {
           await client.query(file.sql)
-          await client.query('INSERT INTO schema_migrations (name, sha256) VALUES ($1, $2)', [file.name, file.sha256])
+          await client.query('INSERT INTO schema_migrations (name, sha256) VALUES ($1, $2)', [
+            file.name,
+            file.sha256,
+          ])
           await client.query('COMMIT')
         } catch (error) {
           await client.query('ROLLBACK')
@@ -81,7 +88,9 @@ export async function migrate(pool: pg.Pool, log: Log, dir = migrationsDir): Pro
 /** True when every migration file on disk has been applied (what `/readyz` asks). */
 export async function migrationsApplied(pool: pg.Pool, dir = migrationsDir): Promise<boolean> {
   const files = await readMigrations(dir)
-  const exists = await pool.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")
+  const exists = await pool.query<{ present: boolean }>(
+    "SELECT to_regclass('schema_migrations') IS NOT NULL AS present",
+  )
   if (!exists.rows[0]?.present) return files.length === 0
   const { rows } = await pool.query<{ name: string }>('SELECT name FROM schema_migrations')
   const applied = new Set(rows.map((row) => row.name))

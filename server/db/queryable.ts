@@ -5,5 +5,8 @@ import type { QueryResultRow } from 'pg'
  * transaction all fit, so a repository never knows whether it runs inside a transaction.
  */
 export interface Queryable {
-  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>
+  query<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: unknown[],
+  ): Promise<{ rows: R[]; rowCount: number | null }>
 }

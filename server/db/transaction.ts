@@ -14,7 +14,11 @@ export interface Transaction extends Queryable {
  * would deadlock. After-commit hooks run in order once COMMIT returns; a failing hook is logged, never
  * turned into a failure of the already committed work.
  */
-export async function withTransaction<T>(pool: pg.Pool, log: Log, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  log: Log,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect()
   const hooks: Array<() => void | Promise<void>> = []
   const tx: Transaction = {

@@ -25,11 +25,14 @@ export interface NewUserRow {
   isAdmin: boolean
 }
 
-const columns = 'id, email, name, password_hash, country, organization, locale, is_admin, disabled_at, created_at'
+const columns =
+  'id, email, name, password_hash, country, organization, locale, is_admin, disabled_at, created_at'
 
 /** Finds an account by email, ignoring case. */
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
-  const { rows } = await db.query<UserRow>(`SELECT ${columns} FROM users WHERE lower(email) = lower($1)`, [email])
+  const { rows } = await db.query<UserRow>(`SELECT ${columns} FROM users WHERE lower(email) = lower($1)`, [
+    email,
+  ])
   return rows[0]
 }
 
@@ -46,7 +49,15 @@ export async function insertUser(db: Queryable, user: NewUserRow): Promise<UserR
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT ((lower(email))) DO NOTHING
      RETURNING ${columns}`,
-    [user.email, user.name, user.passwordHash, user.country, user.organization, user.locale ?? 'en', user.isAdmin],
+    [
+      user.email,
+      user.name,
+      user.passwordHash,
+      user.country,
+      user.organization,
+      user.locale ?? 'en',
+      user.isAdmin,
+    ],
   )
   return rows[0]
 }

@@ -1,6 +1,12 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { ErrorBody } from '../../shared/api/errors.ts'
-import { AppError, BadRequestError, NotFoundError, TooLargeError, UnsupportedMediaTypeError } from '../errors.ts'
+import {
+  AppError,
+  BadRequestError,
+  NotFoundError,
+  TooLargeError,
+  UnsupportedMediaTypeError,
+} from '../errors.ts'
 
 /** The errors body-parser raises, by their `type`, mapped to ours. */
 function fromBodyParser(error: { type?: unknown; status?: unknown }): AppError | undefined {
@@ -43,7 +49,10 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   }
   req.log.error({ err: error }, 'http.unhandled_error')
   const body: ErrorBody = {
-    error: { code: 'internal_error', message: `Something went wrong on our side. Quote request id ${req.id} if you report it.` },
+    error: {
+      code: 'internal_error',
+      message: `Something went wrong on our side. Quote request id ${req.id} if you report it.`,
+    },
   }
   res.status(500).json(body)
 }

@@ -13,12 +13,15 @@ export type PassportInstance = InstanceType<typeof passportModule.Authenticator>
 export function createPassport(db: Queryable): PassportInstance {
   const passport = new passportModule.Authenticator()
   passport.use(
-    new LocalStrategy({ usernameField: 'email', passwordField: 'password', session: true }, (email, password, done) => {
-      authenticate(db, email, password).then(
-        (user) => done(null, user ?? false),
-        (error: unknown) => done(error),
-      )
-    }),
+    new LocalStrategy(
+      { usernameField: 'email', passwordField: 'password', session: true },
+      (email, password, done) => {
+        authenticate(db, email, password).then(
+          (user) => done(null, user ?? false),
+          (error: unknown) => done(error),
+        )
+      },
+    ),
   )
   passport.serializeUser<string>((user, done) => done(null, user.id))
   passport.deserializeUser<string>((id, done) => {

@@ -19,7 +19,12 @@ export function requestContext(log: Log): RequestHandler {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
       const level = res.statusCode >= 500 ? 'error' : 'info'
       req.log[level](
-        { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        {
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
         'http.request',
       )
     })

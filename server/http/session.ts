@@ -18,7 +18,12 @@ export interface Sessions {
  */
 export function createSessions(pool: pg.Pool, secret: string, publicUrl: string): Sessions {
   const PgStore = connectPgSimple(session)
-  const store = new PgStore({ pool, tableName: 'session', pruneSessionInterval: 15 * 60, createTableIfMissing: false })
+  const store = new PgStore({
+    pool,
+    tableName: 'session',
+    pruneSessionInterval: 15 * 60,
+    createTableIfMissing: false,
+  })
   const middleware = session({
     name: sessionCookieName,
     store,

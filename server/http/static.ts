@@ -19,13 +19,27 @@ export function staticClient(dir = clientDistDir): Router {
   const indexFile = path.join(dir, 'index.html')
   router.use(
     '/assets',
-    express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
+    express.static(path.join(dir, 'assets'), {
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      fallthrough: false,
+    }),
   )
-  router.use(express.static(dir, { index: false, maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }))
+  router.use(
+    express.static(dir, {
+      index: false,
+      maxAge: 0,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  )
   const page: RequestHandler = (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || notPages.test(req.path)) return next()
     if (!existsSync(indexFile)) {
-      res.status(503).type('text/plain').send('The web client is not built yet. Run `npm run build` (npm start does it for you).')
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The web client is not built yet. Run `npm run build` (npm start does it for you).')
       return
     }
     res.setHeader('Cache-Control', 'no-cache')

@@ -33,7 +33,11 @@ function encodeCursor(row: MemberDocumentRow): string {
 function decodeCursor(value: string): DocumentCursor {
   try {
     const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<DocumentCursor>
-    if (typeof cursor.id === 'string' && uuidPattern.test(cursor.id) && !Number.isNaN(Date.parse(String(cursor.updatedAt)))) {
+    if (
+      typeof cursor.id === 'string' &&
+      uuidPattern.test(cursor.id) &&
+      !Number.isNaN(Date.parse(String(cursor.updatedAt)))
+    ) {
       return { id: cursor.id, updatedAt: String(cursor.updatedAt) }
     }
   } catch {

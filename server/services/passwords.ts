@@ -15,7 +15,10 @@ let decoyHash: Promise<string> | undefined
  * Checks a password against a stored hash. With no hash (no such account, or none set) it still verifies
  * against a decoy, so the answer takes the same time whether or not the account exists.
  */
-export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!storedHash) {
     decoyHash ??= hashPassword('decoy password that matches nothing')
     await verify(await decoyHash, password).catch(() => false)

@@ -39,7 +39,8 @@ export async function createUser(db: Queryable, input: NewUser): Promise<UserDto
     isAdmin: input.isAdmin ?? false,
     ...(input.locale ? { locale: input.locale } : {}),
   })
-  if (!row) throw new ConflictError('An account with this email already exists.', { fields: { email: 'taken' } })
+  if (!row)
+    throw new ConflictError('An account with this email already exists.', { fields: { email: 'taken' } })
   return toUserDto(row)
 }
 
@@ -47,7 +48,11 @@ export async function createUser(db: Queryable, input: NewUser): Promise<UserDto
  * Checks an email and password. Answers the user, or undefined for a wrong password, an unknown email
  * or a disabled account alike, in about the same time.
  */
-export async function authenticate(db: Queryable, email: string, password: string): Promise<UserDto | undefined> {
+export async function authenticate(
+  db: Queryable,
+  email: string,
+  password: string,
+): Promise<UserDto | undefined> {
   const row = await findUserByEmail(db, email)
   const matches = await verifyPassword(row?.password_hash, password)
   if (!row || !matches || row.disabled_at) return undefined

@@ -24,10 +24,7 @@ export const CountryCode = z
 export const Email = z.string().trim().max(254, 'At most 254 characters').email('Enter a valid email address')
 
 /** A password for a new account: long enough to resist guessing, short enough to hash cheaply. */
-export const NewPassword = z
-  .string()
-  .min(10, 'At least 10 characters')
-  .max(200, 'At most 200 characters')
+export const NewPassword = z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters')
 
 /** A person's display name. */
 export const PersonName = z.string().trim().min(1, 'Enter a name').max(120, 'At most 120 characters')

@@ -11,7 +11,10 @@ beforeAll(async () => {
 })
 afterAll(() => database?.drop())
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/marginalia.js', ...args], {
       env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', ...env },
@@ -31,11 +34,24 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 describe('the command line', () => {
   it('creates an admin account', async () => {
-    const result = await cli(['create-user', '--email', 'Chief@Test.Example', '--name', 'Chief Admin', '--password', 'a long password', '--country', 'mu', '--admin'])
+    const result = await cli([
+      'create-user',
+      '--email',
+      'Chief@Test.Example',
+      '--name',
+      'Chief Admin',
+      '--password',
+      'a long password',
+      '--country',
+      'mu',
+      '--admin',
+    ])
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toMatch(/Created admin account Chief@Test.Example/)
     const pool = new pg.Pool({ connectionString: database.url, max: 1 })
-    const { rows } = await pool.query("SELECT country, is_admin FROM users WHERE lower(email) = 'chief@test.example'")
+    const { rows } = await pool.query(
+      "SELECT country, is_admin FROM users WHERE lower(email) = 'chief@test.example'",
+    )
     await pool.end()
     expect(rows[0]).toEqual({ country: 'MU', is_admin: true })
   })
@@ -49,7 +65,15 @@ describe('the command line', () => {
   })
 
   it('refuses a taken email', async () => {
-    const result = await cli(['create-user', '--email', 'chief@test.example', '--name', 'Again', '--password', 'a long password'])
+    const result = await cli([
+      'create-user',
+      '--email',
+      'chief@test.example',
+      '--name',
+      'Again',
+      '--password',
+      'a long password',
+    ])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/already exists/)
   })

@@ -26,7 +26,12 @@ describe('my documents', () => {
     await givenDocument(pool, 'Not mine', [[other, 'owner']])
     const ids: string[] = []
     for (const [i, role] of (['commenter', 'author', 'editor'] as const).entries()) {
-      ids.push(await givenDocument(pool, `Draft ${i}`, [[other, 'owner'], [me, role]]))
+      ids.push(
+        await givenDocument(pool, `Draft ${i}`, [
+          [other, 'owner'],
+          [me, role],
+        ]),
+      )
     }
     const agent = new HttpAgent(server.url)
     await agent.signIn(me.email, testPassword)
@@ -38,7 +43,11 @@ describe('my documents', () => {
     const all = [...first.body.items, ...second.body.items]
     expect(all.map((d: { id: string }) => d.id).sort()).toEqual([...ids].sort())
     const commented = all.find((d: { title: string }) => d.title === 'Draft 0')
-    expect(commented).toMatchObject({ role: 'commenter', phase: 'drafting', threadCounts: { open: 0, resolved: 0 } })
+    expect(commented).toMatchObject({
+      role: 'commenter',
+      phase: 'drafting',
+      threadCounts: { open: 0, resolved: 0 },
+    })
     expect(commented.capabilities).toContain('comment')
     expect(commented.capabilities).not.toContain('edit')
   })

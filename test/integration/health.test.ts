@@ -24,10 +24,14 @@ describe('graceful shutdown', () => {
     const server = await startTestServer()
     // A slow client: the server waits for the body's end before answering.
     const inFlight = new Promise<number>((resolve, reject) => {
-      const req = http.request(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '2' } }, (res) => {
-        res.resume()
-        res.on('end', () => resolve(res.statusCode ?? 0))
-      })
+      const req = http.request(
+        `${server.url}/api/session`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '2' } },
+        (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        },
+      )
       req.on('error', reject)
       req.write('{')
       setTimeout(() => req.end('}'), 300)

@@ -16,11 +16,17 @@ afterEach(async () => {
 async function freshPool(): Promise<{ database: TestDatabase; pool: pg.Pool }> {
   const database = await createTestDatabase()
   const pool = new pg.Pool({ connectionString: database.url, max: 4 })
-  cleanups.push(() => database.drop(), () => pool.end())
+  cleanups.push(
+    () => database.drop(),
+    () => pool.end(),
+  )
   return { database, pool }
 }
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/marginalia.js', ...args], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -78,7 +84,9 @@ describe('the migration runner', () => {
       ])
       expect(a.code, a.output).toBe(0)
       expect(b.code, b.output).toBe(0)
-      const { rows } = await pool.query('SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name')
+      const { rows } = await pool.query(
+        'SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name',
+      )
       expect(rows.length).toBe((await readMigrations()).length)
       expect(rows.every((row) => row.n === 1)).toBe(true)
     },

@@ -37,7 +37,10 @@ describe('session', () => {
     await agent.get('/api/session')
     const before = agent.cookies.get('marginalia.sid')
     const anonymousToken = agent.csrfToken
-    const response = await agent.post('/api/session', { email: user.email.toUpperCase(), password: testPassword })
+    const response = await agent.post('/api/session', {
+      email: user.email.toUpperCase(),
+      password: testPassword,
+    })
     expect(response.status).toBe(200)
     expect(response.body.user).toEqual(user)
     expect(response.body.user).not.toHaveProperty('passwordHash')
@@ -62,7 +65,10 @@ describe('session', () => {
     const agent = new HttpAgent(server.url)
     await agent.get('/api/session')
     const wrong = await agent.post('/api/session', { email: user.email, password: 'not the password' })
-    const unknown = await agent.post('/api/session', { email: 'nobody@test.example', password: 'not the password' })
+    const unknown = await agent.post('/api/session', {
+      email: 'nobody@test.example',
+      password: 'not the password',
+    })
     expect(wrong.status).toBe(401)
     expect(unknown.status).toBe(401)
     expect(wrong.body).toEqual(unknown.body)

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
-import type { UserDto } from '../../shared/api/users.ts'
-import type { DocumentRole } from '../../shared/roles.ts'
 import { addMemberIfAbsent, insertDocument } from '../../server/db/documents.repo.ts'
 import { createUser } from '../../server/services/users.service.ts'
+import type { UserDto } from '../../shared/api/users.ts'
+import type { DocumentRole } from '../../shared/roles.ts'
 
 /** The password every account made by `given` has. */
 export const testPassword = 'correct horse battery staple'
@@ -11,7 +11,13 @@ export const testPassword = 'correct horse battery staple'
 /** An account with a unique email; `overrides` set any field. */
 export async function givenUser(
   pool: pg.Pool,
-  overrides: Partial<{ name: string; email: string; country: string; organization: string; isAdmin: boolean }> = {},
+  overrides: Partial<{
+    name: string
+    email: string
+    country: string
+    organization: string
+    isAdmin: boolean
+  }> = {},
 ): Promise<UserDto> {
   const tag = randomBytes(4).toString('hex')
   return createUser(pool, {

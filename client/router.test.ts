@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { loginPath, matchRoute, redirectFor, safeNext } from './router.ts'
+
+describe('matchRoute', () => {
+  it('knows the home page, sign-in and a document', () => {
+    expect(matchRoute('/')).toEqual({ name: 'documents' })
+    expect(matchRoute('/login')).toEqual({ name: 'login' })
+    expect(matchRoute('/documents/a%20b')).toEqual({ name: 'document', id: 'a b' })
+  })
+
+  it('answers not found for anything else, including a malformed escape', () => {
+    for (const path of ['/documents', '/documents/x/versions', '/admin', '/documents/%E0%A4%A']) {
+      expect(matchRoute(path), path).toEqual({ name: 'notFound' })
+    }
+  })
+})
+
+describe('safeNext', () => {
+  it('keeps paths on this site', () => {
+    expect(safeNext('/documents/42?x=1#thread=7')).toBe('/documents/42?x=1#thread=7')
+  })
+
+  it('refuses anything that could leave the site, or loop back to sign-in', () => {
+    const unsafe = [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/\t/evil.example',
+      'documents',
+      '/login?next=/',
+    ]
+    for (const next of [...unsafe, '', null, undefined]) expect(safeNext(next), String(next)).toBe('/')
+  })
+})
+
+describe('redirects', () => {
+  const place = { pathname: '/documents/42', search: '?a=1', hash: '#thread=7' }
+
+  it('sends a signed-out visitor to sign in, remembering where they were going', () => {
+    expect(loginPath(place)).toBe('/login?next=%2Fdocuments%2F42%3Fa%3D1%23thread%3D7')
+    expect(redirectFor(false, matchRoute(place.pathname), place)).toBe(loginPath(place))
+    expect(redirectFor(false, { name: 'notFound' }, place)).toBeNull()
+  })
+
+  it('sends a signed-in user from sign-in to where they were going', () => {
+    const login = { pathname: '/login', search: '?next=%2Fdocuments%2F42', hash: '' }
+    expect(redirectFor(true, { name: 'login' }, login)).toBe('/documents/42')
+    expect(redirectFor(true, { name: 'login' }, { ...login, search: '?next=//evil.example' })).toBe('/')
+  })
+})
