@@ -26,8 +26,10 @@ export async function runCli(argv: string[]): Promise<void> {
     return
   }
   const config = loadConfig()
-  // Commands other than the server log only warnings, so their own output stays readable.
-  const log = createLogger(command === 'serve' || command === 'start' ? config : { logLevel: 'warn' })
+  // One-off commands, and `start` (a trial on one machine), log only warnings unless LOG_LEVEL says
+  // otherwise, so that their own lines (where to open Marginalia, how to sign in) come first.
+  const quiet = command !== 'serve' && !config.logLevelSet
+  const log = createLogger(quiet ? { logLevel: 'warn' } : config)
   switch (command) {
     case 'serve':
       return serveCommand(config, log)

@@ -18,6 +18,8 @@ export interface Config {
   smtpUrl: string | undefined
   mailFrom: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** True when LOG_LEVEL was given; `npm start` keeps the terminal quiet (warnings only) unless it was. */
+  logLevelSet: boolean
   /** Express `trust proxy`: false, a hop count, or a list of addresses/subnets. */
   trustProxy: boolean | number | string
   /** Connections in the Postgres pool. */
@@ -121,6 +123,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? 'Marginalia <no-reply@localhost>',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevelSet: env.LOG_LEVEL !== undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   }
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts'
-import { countUsers } from '../db/users.repo.ts'
-import { formatDemoAccounts, seedDemo } from '../demo/seed.ts'
+import { countUsers, findUserByEmail } from '../db/users.repo.ts'
+import { demoAccounts } from '../demo/accounts.ts'
+import { formatDemoAccountList, formatDemoAccounts, seedDemo } from '../demo/seed.ts'
 import type { Log } from '../log.ts'
 import { startServer } from '../main.ts'
 
@@ -14,9 +15,9 @@ export async function serveCommand(
   const server = await startServer(config, {
     log,
     beforeListen: async (ctx) => {
-      if (options.seedDemoIfEmpty && (await countUsers(ctx.db.pool)) === 0) {
-        demo = formatDemoAccounts(await seedDemo(ctx.db.pool, log))
-      }
+      if (!options.seedDemoIfEmpty) return
+      if ((await countUsers(ctx.db.pool)) === 0) demo = formatDemoAccounts(await seedDemo(ctx.db.pool, log))
+      else if (await findUserByEmail(ctx.db.pool, demoAccounts[0]!.email)) demo = formatDemoAccountList()
     },
   })
   const banner = [

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -39,6 +40,14 @@ export async function startEmbeddedPostgres(
 }
 
 function processIsAlive(pid: number): boolean {
+  // On Linux a thread id is a valid kill() target too, so check that the id names a process of its own.
+  if (existsSync('/proc/self/status')) {
+    try {
+      return readFileSync(`/proc/${pid}/status`, 'utf8').includes(`\nTgid:\t${pid}\n`)
+    } catch {
+      return false
+    }
+  }
   try {
     process.kill(pid, 0)
     return true

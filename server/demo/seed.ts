@@ -51,10 +51,18 @@ export async function seedDemo(pool: pg.Pool, log: Log): Promise<SeedResult> {
 }
 
 /** The demo accounts as lines for a terminal: role, email, name and country. */
-export function formatDemoAccounts(result: SeedResult): string {
+export function formatDemoAccounts(result: Pick<SeedResult, 'accounts' | 'password'>): string {
   const rows = result.accounts.map(
     (a) =>
       `  ${(a.isAdmin ? `${a.role} + admin` : a.role).padEnd(16)} ${a.email.padEnd(26)} ${a.name} (${a.country}, ${a.organization})`,
   )
   return [`Demo accounts (password: ${result.password}):`, ...rows].join('\n')
+}
+
+/** The demo accounts as seeded, for a restart that finds them already there. */
+export function formatDemoAccountList(): string {
+  return formatDemoAccounts({
+    accounts: demoAccounts.map((a) => ({ ...a, created: false })),
+    password: demoPassword,
+  })
 }
