@@ -24,7 +24,11 @@ function readManifest(): Record<string, ManifestChunk> {
 }
 
 /** Every chunk key loaded before `key` can run: it and its static imports, transitively. */
-function staticClosure(manifest: Record<string, ManifestChunk>, key: string, seen = new Set<string>()): Set<string> {
+function staticClosure(
+  manifest: Record<string, ManifestChunk>,
+  key: string,
+  seen = new Set<string>(),
+): Set<string> {
   if (seen.has(key)) return seen
   seen.add(key)
   for (const imported of manifest[key]?.imports ?? []) staticClosure(manifest, imported, seen)
@@ -35,7 +39,10 @@ function staticClosure(manifest: Record<string, ManifestChunk>, key: string, see
  * The initial JavaScript of each page, gzip -9: the entry's static graph, plus the page's own chunk and its
  * static imports when the page is split out (loaded by a dynamic import).
  */
-export function initialJavaScript(): Record<keyof typeof measuredPages, { files: number; rawBytes: number; gzipBytes: number }> {
+export function initialJavaScript(): Record<
+  keyof typeof measuredPages,
+  { files: number; rawBytes: number; gzipBytes: number }
+> {
   const manifest = readManifest()
   const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
   if (!entry) throw new Error('no entry in the Vite manifest: run `npm run build` first')

@@ -49,20 +49,28 @@ async function main(): Promise<void> {
     console.log(line)
     lines.push(line)
   }
-  say(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; median of ${runs} runs.`)
+  say(
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; median of ${runs} runs.`,
+  )
   say('')
   say('| what | figure |')
   say('| --- | --- |')
 
   const embedded = []
   for (let i = 0; i < runs; i++) embedded.push(await coldStartEmbedded(port))
-  say(`| cold start to /readyz, embedded database, fresh DATA_DIR (initdb + migrations) | ${ms(median(embedded.map((e) => e.fresh)))} |`)
-  say(`| cold start to /readyz, embedded database, existing DATA_DIR | ${ms(median(embedded.map((e) => e.reopen)))} |`)
+  say(
+    `| cold start to /readyz, embedded database, fresh DATA_DIR (initdb + migrations) | ${ms(median(embedded.map((e) => e.fresh)))} |`,
+  )
+  say(
+    `| cold start to /readyz, embedded database, existing DATA_DIR | ${ms(median(embedded.map((e) => e.reopen)))} |`,
+  )
 
   if (await postgresReachable()) {
     const real = []
     for (let i = 0; i < runs; i++) real.push(await coldStartPostgres())
-    say(`| cold start to /readyz, PostgreSQL, empty database (migrations) | ${ms(median(real.map((r) => r.fresh)))} |`)
+    say(
+      `| cold start to /readyz, PostgreSQL, empty database (migrations) | ${ms(median(real.map((r) => r.fresh)))} |`,
+    )
     say(`| cold start to /readyz, PostgreSQL, migrated database | ${ms(median(real.map((r) => r.warm)))} |`)
   } else {
     say(`| cold start to /readyz, PostgreSQL | not measured: no server at ${new URL(postgresUrl).host} |`)
@@ -71,7 +79,9 @@ async function main(): Promise<void> {
   await buildClientIfNeeded()
   const pages = initialJavaScript()
   for (const [page, size] of Object.entries(pages)) {
-    say(`| initial JavaScript, ${page} page (${size.files} file${size.files === 1 ? '' : 's'}) | ${kb(size.gzipBytes)} gzip (${kb(size.rawBytes)} raw) |`)
+    say(
+      `| initial JavaScript, ${page} page (${size.files} file${size.files === 1 ? '' : 's'}) | ${kb(size.gzipBytes)} gzip (${kb(size.rawBytes)} raw) |`,
+    )
   }
 
   const document = await readFile(benchmarksFile, 'utf8')
