@@ -8,8 +8,25 @@ describe('matchRoute', () => {
     expect(matchRoute('/documents/a%20b')).toEqual({ name: 'document', id: 'a b' })
   })
 
+  it('knows the account, admin, members, invitation and password pages', () => {
+    expect(matchRoute('/forgot')).toEqual({ name: 'forgot' })
+    expect(matchRoute('/profile/')).toEqual({ name: 'profile' })
+    expect(matchRoute('/admin')).toEqual({ name: 'admin' })
+    expect(matchRoute('/documents/42/members')).toEqual({ name: 'members', id: '42' })
+    expect(matchRoute('/invite/abc-DEF_1')).toEqual({ name: 'invite', token: 'abc-DEF_1' })
+    expect(matchRoute('/reset/xyz/')).toEqual({ name: 'reset', token: 'xyz' })
+  })
+
   it('answers not found for anything else, including a malformed escape', () => {
-    for (const path of ['/documents', '/documents/x/versions', '/admin', '/documents/%E0%A4%A']) {
+    const paths = [
+      '/documents',
+      '/documents/x/versions',
+      '/admins',
+      '/invite',
+      '/toString',
+      '/documents/%E0%A4%A',
+    ]
+    for (const path of paths) {
       expect(matchRoute(path), path).toEqual({ name: 'notFound' })
     }
   })
@@ -40,6 +57,13 @@ describe('redirects', () => {
     expect(loginPath(place)).toBe('/login?next=%2Fdocuments%2F42%3Fa%3D1%23thread%3D7')
     expect(redirectFor(false, matchRoute(place.pathname), place)).toBe(loginPath(place))
     expect(redirectFor(false, { name: 'notFound' }, place)).toBeNull()
+  })
+
+  it('lets signed-out visitors open invitation and password links', () => {
+    for (const route of [matchRoute('/invite/t'), matchRoute('/reset/t'), matchRoute('/forgot')]) {
+      expect(redirectFor(false, route, place)).toBeNull()
+    }
+    expect(redirectFor(false, matchRoute('/admin'), place)).toBe(loginPath(place))
   })
 
   it('sends a signed-in user from sign-in to where they were going', () => {

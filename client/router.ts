@@ -4,7 +4,13 @@ import { useEffect, useState } from 'preact/hooks'
 export type Route =
   | { name: 'documents' }
   | { name: 'login' }
+  | { name: 'forgot' }
+  | { name: 'profile' }
+  | { name: 'admin' }
   | { name: 'document'; id: string }
+  | { name: 'members'; id: string }
+  | { name: 'invite'; token: string }
+  | { name: 'reset'; token: string }
   | { name: 'notFound' }
 
 /** Where the browser is, in the parts the router reads. */
@@ -17,14 +23,35 @@ export interface Place {
 /** Paths the server answers itself: links to them (downloads, exports) are left to the browser. */
 const serverPaths = /^\/(api|collab|healthz|readyz)(\/|$)/
 
-/** Which page an address shows: '/', '/login', '/documents/:id', and anything else is not found. */
+/** Pages at a fixed address, with or without a trailing slash. */
+const fixedRoutes: Record<string, Route> = {
+  '/login': { name: 'login' },
+  '/forgot': { name: 'forgot' },
+  '/profile': { name: 'profile' },
+  '/admin': { name: 'admin' },
+}
+
+/** Pages whose address carries one value, tried in order. */
+const paramRoutes: [RegExp, (value: string) => Route][] = [
+  [/^\/documents\/([^/]+)\/?$/, (id) => ({ name: 'document', id })],
+  [/^\/documents\/([^/]+)\/members\/?$/, (id) => ({ name: 'members', id })],
+  [/^\/invite\/([^/]+)\/?$/, (token) => ({ name: 'invite', token })],
+  [/^\/reset\/([^/]+)\/?$/, (token) => ({ name: 'reset', token })],
+]
+
+/**
+ * Which page an address shows: '/', '/login', '/forgot', '/profile', '/admin', '/documents/:id',
+ * '/documents/:id/members', '/invite/:token', '/reset/:token'; anything else is not found.
+ */
 export function matchRoute(pathname: string): Route {
   if (pathname === '/') return { name: 'documents' }
-  if (pathname === '/login' || pathname === '/login/') return { name: 'login' }
-  const document = /^\/documents\/([^/]+)\/?$/.exec(pathname)
-  if (document) {
+  const trimmed = pathname.replace(/(.)\/$/, '$1')
+  if (Object.hasOwn(fixedRoutes, trimmed)) return fixedRoutes[trimmed]!
+  for (const [pattern, route] of paramRoutes) {
+    const match = pattern.exec(pathname)
+    if (!match) continue
     try {
-      return { name: 'document', id: decodeURIComponent(document[1]!) }
+      return route(decodeURIComponent(match[1]!))
     } catch {
       return { name: 'notFound' }
     }
@@ -34,7 +61,7 @@ export function matchRoute(pathname: string): Route {
 
 /** Whether a page needs a signed-in user; signed-out visitors are sent to sign in first. */
 export function needsSession(route: Route): boolean {
-  return route.name === 'documents' || route.name === 'document'
+  return ['documents', 'document', 'members', 'profile', 'admin'].includes(route.name)
 }
 
 /**

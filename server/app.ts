@@ -1,12 +1,12 @@
 import express, { type Express } from 'express'
 import type { AppContext } from './context.ts'
 import { requireCsrf } from './http/csrf.ts'
+import { mountEndpoints } from './http/endpoint.ts'
 import { apiNotFound, errorHandler } from './http/error-handler.ts'
 import { createPassport } from './http/passport.ts'
 import { requestContext } from './http/request-context.ts'
-import { documentsRoutes } from './http/routes/documents.routes.ts'
 import { healthRoutes } from './http/routes/health.routes.ts'
-import { sessionRoutes } from './http/routes/session.routes.ts'
+import { apiEndpoints } from './http/routes/index.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import type { Sessions } from './http/session.ts'
 import { staticClient } from './http/static.ts'
@@ -39,8 +39,7 @@ export function createApp(ctx: AppContext, sessions: Sessions): Express {
   api.use(passport.initialize())
   api.use(passport.session())
   api.use(requireCsrf())
-  api.use(sessionRoutes(passport))
-  api.use(documentsRoutes(ctx))
+  mountEndpoints(api, ctx, apiEndpoints(ctx, passport))
   api.use(apiNotFound)
   app.use('/api', api)
 

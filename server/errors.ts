@@ -66,6 +66,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** 410: a single-use link that was used already, or has expired. */
+export class GoneError extends AppError {
+  constructor(code: 'invite_used' | 'invite_expired', message: string) {
+    super(410, code, message)
+  }
+}
+
 /** 413: the body is larger than allowed. */
 export class TooLargeError extends AppError {
   constructor(message = 'The request body is too large.') {

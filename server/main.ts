@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { createSessions } from './http/session.ts'
 import { createLogger, type Log } from './log.ts'
+import { createMailer } from './mail/mailer.ts'
 import { resolveSessionSecret } from './session-secret.ts'
 
 /** A listening server and how to stop it gracefully. */
@@ -32,7 +33,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.log ?? createLogger(config)
   const started = Date.now()
   const db = await openDatabase(config, log)
-  const ctx: AppContext = { config, log, db, state: { migrated: false, shuttingDown: false } }
+  const mailer = createMailer(config, db.pool, log)
+  const ctx: AppContext = { config, log, db, mailer, state: { migrated: false, shuttingDown: false } }
   let sessions: ReturnType<typeof createSessions> | undefined
   try {
     await migrate(db.pool, log)
@@ -71,6 +73,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         })
         clearTimeout(force)
         openSessions.close()
+        mailer.close()
         await db.close()
         log.info('server.shutdown.finished')
       })()
@@ -79,6 +82,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return { url, ctx, close }
   } catch (error) {
     sessions?.close()
+    mailer.close()
     await db.close().catch(() => {})
     throw error
   }

@@ -47,3 +47,16 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   const date = Date.parse(trimmed)
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000))
 }
+
+/** The server's message for each bad field of an `invalid_request` (`details.fields`), by field name. */
+export function fieldMessages(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.code !== 'invalid_request') return {}
+  const fields = error.details.fields
+  const messages: Record<string, string> = {}
+  if (fields && typeof fields === 'object' && !Array.isArray(fields)) {
+    for (const [name, message] of Object.entries(fields)) messages[name] = String(message)
+  } else {
+    for (const name of invalidFields(error)) messages[name] = ''
+  }
+  return messages
+}

@@ -1,19 +1,32 @@
 // The API's shapes come from shared/, which the server answers with, so the two cannot drift apart.
 // Type-only imports: nothing from shared/ (nor zod, which it uses) ends up in the client bundle.
 import type {
+  AdminDocumentDto,
   DocumentDto,
   DocumentPhase,
   DocumentSummaryDto,
   Page as SharedPage,
 } from '../../shared/api/documents.ts'
-import type { UserDto } from '../../shared/api/users.ts'
-import type { DocumentRole } from '../../shared/roles.ts'
+import type {
+  AcceptedInviteDto,
+  AuditEntryDto,
+  CreatedInviteDto,
+  InviteDto,
+  InvitePreviewDto,
+  MemberDto,
+  InviteStatus as SharedInviteStatus,
+} from '../../shared/api/members.ts'
+import type { AdminUserDto, PasswordResetLinkDto, PersonDto, UserDto } from '../../shared/api/users.ts'
+import type { DocumentRole, Capability as SharedCapability } from '../../shared/roles.ts'
 
-/** A signed-in person: {id, email, name, country (ISO 3166-1 alpha-2 or null), organization, locale, isAdmin}. */
+/** A signed-in person: {id, email, name, country (alpha-2 or null), organization, locale, isAdmin, canCreateDocuments}. */
 export type User = UserDto
 
 /** A member's role in a document, each including the ones before it: viewer, commenter, author, editor, owner. */
 export type Role = DocumentRole
+
+/** One thing a member may do in a document, as the API lists it in `capabilities`. */
+export type Capability = SharedCapability
 
 /** Where a document stands: drafting, consultation, revision or final. */
 export type Phase = DocumentPhase
@@ -21,8 +34,41 @@ export type Phase = DocumentPhase
 /** One row of GET /api/documents: a document the caller is a member of, with its thread counts. */
 export type DocumentSummary = DocumentSummaryDto
 
-/** GET /api/documents/:id: one document's metadata, seen by a member. */
+/** GET /api/documents/:id: one document's metadata, seen by a member, with the caller's capabilities. */
 export type DocumentDetail = DocumentDto
 
 /** A page of any list endpoint: `nextCursor` is null on the last page. */
 export type Page<T> = SharedPage<T>
+
+/** A person as other members see them. */
+export type Person = PersonDto
+
+/** A user as the admin page lists them: a user plus disabled, createdAt and documentCount. */
+export type AdminUser = AdminUserDto
+
+/** A single-use link to set a password, with when it stops working. */
+export type PasswordResetLink = PasswordResetLinkDto
+
+/** One member of a document, with their email and role. */
+export type Member = MemberDto
+
+/** What became of an invitation: pending, used, expired or revoked. */
+export type InviteStatus = SharedInviteStatus
+
+/** An invitation as editors see it later (without its token). */
+export type Invite = InviteDto
+
+/** A fresh invitation: the only answer that carries its URL and token. */
+export type CreatedInvite = CreatedInviteDto
+
+/** What an invitation link shows before anyone signs in. */
+export type InvitePreview = InvitePreviewDto
+
+/** The answer to accepting an invitation: the document joined, the role held, and the (new) session. */
+export type AcceptedInvite = AcceptedInviteDto & { user: User; csrfToken: string }
+
+/** One line of a document's audit log. */
+export type AuditEntry = AuditEntryDto
+
+/** A document as the admin overview lists it. */
+export type AdminDocument = AdminDocumentDto

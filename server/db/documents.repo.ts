@@ -60,28 +60,86 @@ export async function findDocumentOfMember(
   return rows[0]
 }
 
-/** Inserts a document (with a given id when the caller needs a stable one); does nothing if the id exists. */
+/** Inserts a document (with a given id when the caller needs a stable one); does nothing if the id exists. Answers the id. */
 export async function insertDocument(
   db: Queryable,
-  document: { id?: string; title: string; createdBy: string | null },
+  document: { id?: string; title: string; createdBy: string | null; markdown?: string | null },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO documents (id, title, created_by, initial_markdown)
+     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [document.id ?? null, document.title, document.createdBy, document.markdown ?? null],
+  )
+  return rows[0]?.id ?? document.id ?? ''
+}
+
+/** The fields of a document that can change; undefined leaves one as it is. */
+export interface DocumentChanges {
+  title?: string | undefined
+  phase?: DocumentPhase | undefined
+  commentDeadline?: string | null | undefined
+}
+
+/** Applies changes and bumps `updated_at`. */
+export async function updateDocument(
+  db: Queryable,
+  documentId: string,
+  changes: DocumentChanges,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO documents (id, title, created_by) VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3)
-     ON CONFLICT (id) DO NOTHING`,
-    [document.id ?? null, document.title, document.createdBy],
+    `UPDATE documents SET
+        title = coalesce($2, title),
+        phase = coalesce($3, phase),
+        comment_deadline = CASE WHEN $4::boolean THEN $5::timestamptz ELSE comment_deadline END,
+        updated_at = now()
+      WHERE id = $1`,
+    [
+      documentId,
+      changes.title ?? null,
+      changes.phase ?? null,
+      changes.commentDeadline !== undefined,
+      changes.commentDeadline ?? null,
+    ],
   )
 }
 
-/** Makes `userId` a member with `role`; keeps an existing membership as it is. */
-export async function addMemberIfAbsent(
+/** Deletes a document; members, invites and audit rows go with it. */
+export async function deleteDocument(db: Queryable, documentId: string): Promise<void> {
+  await db.query('DELETE FROM documents WHERE id = $1', [documentId])
+}
+
+/** A document row for the admin overview. */
+export interface AdminDocumentRow {
+  id: string
+  title: string
+  phase: DocumentPhase
+  created_at: Date
+  updated_at: Date
+  member_count: number
+  owners: Array<{ id: string; name: string }>
+  cursor_at: string
+}
+
+/** Every document, newest update first, for admins. */
+export async function listAllDocuments(
   db: Queryable,
-  documentId: string,
-  userId: string,
-  role: DocumentRole,
-): Promise<void> {
-  await db.query(
-    `INSERT INTO document_members (document_id, user_id, role) VALUES ($1, $2, $3)
-     ON CONFLICT (document_id, user_id) DO NOTHING`,
-    [documentId, userId, role],
+  limit: number,
+  after?: DocumentCursor,
+): Promise<AdminDocumentRow[]> {
+  const { rows } = await db.query<AdminDocumentRow>(
+    `SELECT d.id, d.title, d.phase, d.created_at, d.updated_at,
+            (SELECT count(*)::int FROM document_members m WHERE m.document_id = d.id) AS member_count,
+            coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
+                        FROM document_members m JOIN users u ON u.id = m.user_id
+                       WHERE m.document_id = d.id AND m.role = 'owner'), '[]') AS owners,
+            to_char(d.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+       FROM documents d
+      WHERE ($1::timestamptz IS NULL OR (d.updated_at, d.id) < ($1::timestamptz, $2::uuid))
+      ORDER BY d.updated_at DESC, d.id DESC
+      LIMIT $3`,
+    [after?.updatedAt ?? null, after?.id ?? null, limit],
   )
+  return rows
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type pg from 'pg'
-import { addMemberIfAbsent, insertDocument } from '../db/documents.repo.ts'
+import { insertDocument } from '../db/documents.repo.ts'
+import { addMemberIfAbsent } from '../db/members.repo.ts'
 import { withTransaction } from '../db/transaction.ts'
 import { findUserByEmail, insertUser } from '../db/users.repo.ts'
 import type { Log } from '../log.ts'
@@ -21,9 +22,9 @@ export interface SeedResult {
   documentTitle: string
 }
 
-async function draftTitle(): Promise<string> {
+async function readDraft(): Promise<{ title: string; markdown: string }> {
   const markdown = await readFile(demoDraftUrl, 'utf8')
-  return /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim() ?? 'Sample draft'
+  return { title: /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim() ?? 'Sample draft', markdown }
 }
 
 /**
@@ -31,7 +32,7 @@ async function draftTitle(): Promise<string> {
  * them as members. Idempotent: accounts and memberships that exist are left as they are.
  */
 export async function seedDemo(pool: pg.Pool, log: Log): Promise<SeedResult> {
-  const title = await draftTitle()
+  const { title, markdown } = await readDraft()
   const passwordHash = await hashPassword(demoPassword)
   const accounts = await withTransaction(pool, log, async (tx) => {
     const seeded: Array<SeedResult['accounts'][number] & { userId: string }> = []
@@ -42,7 +43,7 @@ export async function seedDemo(pool: pg.Pool, log: Log): Promise<SeedResult> {
       seeded.push({ ...account, created: inserted !== undefined, userId: user.id })
     }
     const owner = seeded.find((account) => account.role === 'owner')
-    await insertDocument(tx, { id: demoDocumentId, title, createdBy: owner?.userId ?? null })
+    await insertDocument(tx, { id: demoDocumentId, title, markdown, createdBy: owner?.userId ?? null })
     for (const account of seeded) await addMemberIfAbsent(tx, demoDocumentId, account.userId, account.role)
     return seeded.map(({ userId: _userId, ...account }) => account)
   })

@@ -1,16 +1,24 @@
 import type { DocumentDto, DocumentSummaryDto, Page } from '../../shared/api/documents.ts'
 import type { UserDto } from '../../shared/api/users.ts'
+import { phaseTransitionAllowed } from '../../shared/phases.ts'
 import { capabilitiesOf } from '../../shared/roles.ts'
+import type { AppContext } from '../context.ts'
+import { insertAudit } from '../db/audit.repo.ts'
 import {
-  type DocumentCursor,
+  type DocumentChanges,
+  deleteDocument,
   findDocumentOfMember,
+  insertDocument,
   listDocumentsOfMember,
   type MemberDocumentRow,
+  updateDocument,
 } from '../db/documents.repo.ts'
+import { addMemberIfAbsent } from '../db/members.repo.ts'
 import type { Queryable } from '../db/queryable.ts'
-import { BadRequestError, NotFoundError } from '../errors.ts'
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { withTransaction } from '../db/transaction.ts'
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.ts'
+import type { Membership } from '../policies/access.ts'
+import { cursorChecks, decodeCursor, encodeCursor } from './cursor.ts'
 
 function toDocumentDto(row: MemberDocumentRow): DocumentDto {
   return {
@@ -25,47 +33,108 @@ function toDocumentDto(row: MemberDocumentRow): DocumentDto {
   }
 }
 
-function encodeCursor(row: MemberDocumentRow): string {
-  const cursor: DocumentCursor = { updatedAt: row.cursor_at, id: row.id }
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url')
-}
-
-function decodeCursor(value: string): DocumentCursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<DocumentCursor>
-    if (
-      typeof cursor.id === 'string' &&
-      uuidPattern.test(cursor.id) &&
-      !Number.isNaN(Date.parse(String(cursor.updatedAt)))
-    ) {
-      return { id: cursor.id, updatedAt: String(cursor.updatedAt) }
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new BadRequestError('The cursor is not one this server gave out.', { fields: { cursor: 'invalid' } })
-}
-
 /** The documents `actor` is a member of, newest first, with their role and thread counts. */
 export async function listMyDocuments(
   db: Queryable,
   actor: UserDto,
   options: { limit: number; cursor?: string | undefined },
 ): Promise<Page<DocumentSummaryDto>> {
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined
+  const after = options.cursor
+    ? decodeCursor(options.cursor, { updatedAt: cursorChecks.timestamp, id: cursorChecks.uuid })
+    : undefined
   const rows = await listDocumentsOfMember(db, actor.id, options.limit + 1, after)
   const page = rows.slice(0, options.limit)
   const last = page.at(-1)
   return {
     // Threads arrive with the comment-threads work; until then every document has none.
     items: page.map((row) => ({ ...toDocumentDto(row), threadCounts: { open: 0, resolved: 0 } })),
-    nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > options.limit && last ? encodeCursor({ updatedAt: last.cursor_at, id: last.id }) : null,
   }
 }
 
-/** One document as `actor` sees it; 404 when it is absent or `actor` is not a member (the same answer). */
-export async function getMyDocument(db: Queryable, actor: UserDto, documentId: string): Promise<DocumentDto> {
-  const row = uuidPattern.test(documentId) ? await findDocumentOfMember(db, actor.id, documentId) : undefined
+/** One document as a member sees it (the access check has already found the membership). */
+export async function getDocument(db: Queryable, member: Membership): Promise<DocumentDto> {
+  const row = await findDocumentOfMember(db, member.user_id, member.document_id)
   if (!row) throw new NotFoundError('No such document.')
   return toDocumentDto(row)
+}
+
+/** Creates a document with `actor` as its owner. Admins, and users an admin allowed, may. */
+export async function createDocument(
+  ctx: AppContext,
+  actor: UserDto,
+  input: { title: string; markdown?: string | undefined },
+): Promise<DocumentDto> {
+  if (!actor.isAdmin && !actor.canCreateDocuments) {
+    throw new ForbiddenError('Ask an admin to allow you to create documents.')
+  }
+  const id = await withTransaction(ctx.db.pool, ctx.log, async (tx) => {
+    const documentId = await insertDocument(tx, {
+      title: input.title,
+      createdBy: actor.id,
+      markdown: input.markdown ?? null,
+    })
+    await addMemberIfAbsent(tx, documentId, actor.id, 'owner')
+    await insertAudit(tx, {
+      documentId,
+      actorId: actor.id,
+      action: 'document.created',
+      details: { title: input.title },
+    })
+    return documentId
+  })
+  const row = await findDocumentOfMember(ctx.db.pool, actor.id, id)
+  return toDocumentDto(row!)
+}
+
+/**
+ * Renames a document, moves it to another phase (one step along `shared/phases.ts`) or sets its comment
+ * deadline (in the future, or null). Each change is audited.
+ */
+export async function changeDocument(
+  ctx: AppContext,
+  actor: UserDto,
+  member: Membership,
+  input: DocumentChanges,
+): Promise<DocumentDto> {
+  const documentId = member.document_id
+  if (
+    input.phase !== undefined &&
+    input.phase !== member.phase &&
+    !phaseTransitionAllowed(member.phase, input.phase)
+  ) {
+    throw new ConflictError(`A document in ${member.phase} cannot move to ${input.phase}.`, {
+      fields: { phase: 'transition not allowed' },
+    })
+  }
+  if (input.commentDeadline && Date.parse(input.commentDeadline) <= Date.now()) {
+    throw new BadRequestError('The comment deadline must be in the future.', {
+      fields: { commentDeadline: 'in the past' },
+    })
+  }
+  await withTransaction(ctx.db.pool, ctx.log, async (tx) => {
+    await updateDocument(tx, documentId, input)
+    const audit = (action: string, details: Record<string, unknown>) =>
+      insertAudit(tx, { documentId, actorId: actor.id, action, details })
+    if (input.title !== undefined && input.title !== member.title) {
+      await audit('document.renamed', { from: member.title, to: input.title })
+    }
+    if (input.phase !== undefined && input.phase !== member.phase) {
+      await audit('document.phase_changed', { from: member.phase, to: input.phase })
+    }
+    if (input.commentDeadline !== undefined) {
+      await audit('document.deadline_changed', {
+        from: member.comment_deadline?.toISOString() ?? null,
+        to: input.commentDeadline && new Date(input.commentDeadline).toISOString(),
+      })
+    }
+  })
+  return getDocument(ctx.db.pool, member)
+}
+
+/** Deletes a document for good (the owner's decision; the UI asks for confirmation first). */
+export async function removeDocument(ctx: AppContext, actor: UserDto, member: Membership): Promise<void> {
+  await deleteDocument(ctx.db.pool, member.document_id)
+  ctx.log.info({ documentId: member.document_id, actorId: actor.id, title: member.title }, 'document.deleted')
 }

@@ -1,7 +1,14 @@
 import type { UserDto } from '../../shared/api/users.ts'
 import type { Queryable } from '../db/queryable.ts'
-import { findUserByEmail, findUserById, insertUser, type UserRow } from '../db/users.repo.ts'
-import { ConflictError } from '../errors.ts'
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  type ProfileChanges,
+  type UserRow,
+  updateProfile,
+} from '../db/users.repo.ts'
+import { ConflictError, NotFoundError } from '../errors.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
 
 /** Turns a row into what the API shows; never includes the hash. */
@@ -14,6 +21,7 @@ export function toUserDto(row: UserRow): UserDto {
     organization: row.organization,
     locale: row.locale,
     isAdmin: row.is_admin,
+    canCreateDocuments: row.is_admin || row.can_create_documents,
   }
 }
 
@@ -63,4 +71,15 @@ export async function authenticate(
 export async function loadActiveUser(db: Queryable, id: string): Promise<UserDto | undefined> {
   const row = await findUserById(db, id)
   return row && !row.disabled_at ? toUserDto(row) : undefined
+}
+
+/** Updates the signed-in user's own profile. */
+export async function updateMyProfile(
+  db: Queryable,
+  actor: UserDto,
+  changes: ProfileChanges,
+): Promise<UserDto> {
+  const row = await updateProfile(db, actor.id, changes)
+  if (!row) throw new NotFoundError('No such user.')
+  return toUserDto(row)
 }

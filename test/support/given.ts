@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
-import { addMemberIfAbsent, insertDocument } from '../../server/db/documents.repo.ts'
+import { insertDocument } from '../../server/db/documents.repo.ts'
+import { addMemberIfAbsent } from '../../server/db/members.repo.ts'
 import { createUser } from '../../server/services/users.service.ts'
 import type { UserDto } from '../../shared/api/users.ts'
 import type { DocumentRole } from '../../shared/roles.ts'

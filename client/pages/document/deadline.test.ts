@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { fromLocalInput, toLocalInput } from './deadline.ts'
+
+describe('deadline inputs', () => {
+  it('reads a datetime-local value in the browser’s time zone', () => {
+    const iso = fromLocalInput('2026-03-12T17:05')!
+    const date = new Date(iso)
+    expect([date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes()]).toEqual(
+      [2026, 2, 12, 17, 5],
+    )
+    expect(iso).toMatch(/Z$/)
+  })
+
+  it('round-trips an instant to the minute', () => {
+    const iso = '2026-07-01T09:30:00.000Z'
+    expect(fromLocalInput(toLocalInput(iso))).toBe(iso)
+  })
+
+  it('refuses empty, malformed and impossible values', () => {
+    for (const value of ['', '2026-03-12', 'tomorrow', '2026-02-30T10:00'])
+      expect(fromLocalInput(value)).toBeNull()
+    expect(toLocalInput(null)).toBe('')
+    expect(toLocalInput('not a date')).toBe('')
+  })
+})

@@ -1,0 +1,75 @@
+import type { Request, Response, Router } from 'express'
+import type { UserDto } from '../../shared/api/users.ts'
+import type { Capability } from '../../shared/roles.ts'
+import type { AppContext } from '../context.ts'
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts'
+import { type Membership, requireCapability } from '../policies/access.ts'
+
+/** Who may call an endpoint. `document` endpoints have a `:documentId` parameter. */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'user' }
+  | { kind: 'admin' }
+  | { kind: 'document'; capability: Capability }
+
+/** What the access check hands the handler, by kind of access. */
+export type Scope<A extends Access> = A extends { kind: 'document' }
+  ? { actor: UserDto; member: Membership }
+  : A extends { kind: 'user' | 'admin' }
+    ? { actor: UserDto }
+    : { actor: UserDto | undefined }
+
+/** One API endpoint: method, path under `/api`, who may call it, and what it does. */
+export interface Endpoint<A extends Access = Access> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete'
+  path: string
+  access: A
+  handle(req: Request, res: Response, scope: Scope<A>): Promise<void>
+}
+
+/** Declares an endpoint; the access rule is data, so the permission-matrix test can read every one. */
+export function endpoint<A extends Access>(
+  method: Endpoint['method'],
+  path: string,
+  access: A,
+  handle: (req: Request, res: Response, scope: Scope<A>) => Promise<void>,
+): Endpoint<A> {
+  return { method, path, access, handle }
+}
+
+/** Shorthands for the access rules. */
+export const access = {
+  public: { kind: 'public' } as const,
+  user: { kind: 'user' } as const,
+  admin: { kind: 'admin' } as const,
+  document: <C extends Capability>(capability: C) => ({ kind: 'document', capability }) as const,
+}
+
+async function scopeFor(ctx: AppContext, req: Request, rule: Access): Promise<Scope<Access>> {
+  if (rule.kind === 'public') return { actor: req.user }
+  if (!req.user) throw new UnauthenticatedError()
+  if (rule.kind === 'user') return { actor: req.user }
+  if (rule.kind === 'admin') {
+    if (!req.user.isAdmin) throw new ForbiddenError('Only an instance admin may do this.')
+    return { actor: req.user }
+  }
+  const documentId = String(req.params.documentId)
+  return {
+    actor: req.user,
+    member: await requireCapability(ctx.db.pool, req.user, documentId, rule.capability),
+  }
+}
+
+/** Mounts endpoints on a router, each behind its access check (asked once, before the handler). */
+export function mountEndpoints(router: Router, ctx: AppContext, endpoints: readonly Endpoint[]): void {
+  for (const e of endpoints) {
+    router[e.method](e.path, async (req, res) => {
+      const scope = await scopeFor(ctx, req, e.access)
+      await (e.handle as (req: Request, res: Response, scope: Scope<Access>) => Promise<void>)(
+        req,
+        res,
+        scope,
+      )
+    })
+  }
+}

@@ -1,0 +1,23 @@
+import type { AppContext } from '../../context.ts'
+import type { Endpoint } from '../endpoint.ts'
+import type { PassportInstance } from '../passport.ts'
+import { adminEndpoints } from './admin.routes.ts'
+import { documentsEndpoints } from './documents.routes.ts'
+import { invitesEndpoints } from './invites.routes.ts'
+import { membersEndpoints } from './members.routes.ts'
+import { passwordResetEndpoints } from './password-resets.routes.ts'
+import { sessionEndpoints } from './session.routes.ts'
+import { usersEndpoints } from './users.routes.ts'
+
+/** Every `/api` endpoint, in one list: what the app mounts and what the permission-matrix test walks. */
+export function apiEndpoints(ctx: AppContext, passport: PassportInstance): Endpoint[] {
+  return [
+    ...sessionEndpoints(ctx, passport),
+    ...usersEndpoints(ctx),
+    ...documentsEndpoints(ctx),
+    ...membersEndpoints(ctx),
+    ...invitesEndpoints(ctx),
+    ...passwordResetEndpoints(ctx),
+    ...adminEndpoints(ctx),
+  ] as Endpoint[]
+}
