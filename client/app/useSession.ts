@@ -19,8 +19,11 @@ export interface Session {
   retry: () => void
   /** Records a successful sign-in, switching the interface to the user's language. */
   signedIn: (user: User) => Promise<void>
-  /** Signs out on the server; rejects (staying signed in) when that fails. */
-  signOut: () => Promise<void>
+  /**
+   * Signs out on the server and goes to sign-in, or stays on `stay` (a page open to signed-out visitors, such
+   * as an invitation); rejects (staying signed in) when that fails.
+   */
+  signOut: (stay?: string) => Promise<void>
 }
 
 /** Speaks the user's language when we know it, else the browser's. */
@@ -63,10 +66,11 @@ export function useSession(): Session {
     setState({ status: 'signedIn', user })
   }, [])
 
-  const signOutNow = useCallback(async () => {
+  const signOutNow = useCallback(async (stay?: string) => {
     await signOut()
     // Go to sign-in first, so the guard does not send the user there with a `next` back to where they were.
-    navigate('/login')
+    if (stay) navigate(stay, { replace: true })
+    else navigate('/login')
     setState({ status: 'signedOut' })
   }, [])
 

@@ -25,7 +25,9 @@ export function AccountMenu({ user, onSignOut }: { user: User; onSignOut: () => 
   return (
     <section class="account" aria-label={t('header.account')}>
       <p class="account-who">
-        <span class="account-name">{user.name}</span>
+        <a class="account-name" href="/profile" title={t('header.profile')}>
+          {user.name}
+        </a>
         {affiliation && <span class="account-affiliation">{affiliation}</span>}
       </p>
       <button

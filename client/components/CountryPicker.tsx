@@ -123,7 +123,7 @@ export function CountryPicker({ id, label, value, onChange, required, hint, erro
           onClick={() => (open ? close() : openList(query === ''))}
           onBlur={commit}
         />
-        <ul
+        <div
           id={listId}
           role="listbox"
           aria-label={label}
@@ -131,7 +131,8 @@ export function CountryPicker({ id, label, value, onChange, required, hint, erro
           hidden={!open || shown.length === 0}
         >
           {shown.map((option, index) => (
-            <li
+            // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: options of a combobox stay unfocusable (aria-activedescendant points at them); the input handles the keys
+            <div
               key={option.code}
               id={optionId(option)}
               role="option"
@@ -143,9 +144,9 @@ export function CountryPicker({ id, label, value, onChange, required, hint, erro
             >
               <span aria-hidden="true">{flagEmoji(option.code)}</span> {option.name}{' '}
               <span class="combobox-code">{option.code}</span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
         {open && shown.length === 0 && <p class="combobox-empty">{t('country.noMatch')}</p>}
         <p class="visually-hidden" role="status">
           {open && query !== '' ? tp('country.results', shown.length) : ''}

@@ -74,7 +74,8 @@ export function TextField({
         ref={inputRef}
         id={id}
         name={id}
-        type={type}
+        // Preact's input types pair each `type` with its allowed roles; a union of types needs one member named.
+        type={type as 'text'}
         value={value}
         onInput={(event) => onValue(event.currentTarget.value)}
         aria-invalid={Boolean(error)}

@@ -10,7 +10,7 @@ export function Layout({
   children,
 }: {
   user: User | null
-  onSignOut: () => Promise<void>
+  onSignOut: (stay?: string) => Promise<void>
   children: ComponentChildren
 }) {
   return (
@@ -29,6 +29,11 @@ export function Layout({
                 <li>
                   <a href="/">{t('header.documents')}</a>
                 </li>
+                {user.isAdmin && (
+                  <li>
+                    <a href="/admin">{t('header.admin')}</a>
+                  </li>
+                )}
               </ul>
             </nav>
           )}

@@ -165,3 +165,8 @@ export function formatCountry(code: string): string {
     return code
   }
 }
+
+/** Names joined the current locale's way with "and": "Amara Okafor and Li Wei". */
+export function formatAnd(items: string[]): string {
+  return new Intl.ListFormat(current.locale, { type: 'conjunction' }).format(items)
+}

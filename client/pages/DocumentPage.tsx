@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks'
 import { getDocument } from '../api/documents.ts'
 import { isApiError } from '../api/errors.ts'
 import type { DocumentDetail } from '../api/types.ts'
@@ -5,11 +6,16 @@ import { useDocumentTitle } from '../app/useDocumentTitle.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { LoadError, Loading } from '../components/StatusMessage.tsx'
 import { formatDate, t } from '../i18n/i18n.ts'
+import { DeleteDocument } from './document/DeleteDocument.tsx'
+import { DocumentTitle } from './document/DocumentTitle.tsx'
+import { ManageDocument } from './document/ManageDocument.tsx'
+import { PhaseBanner } from './document/PhaseBanner.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
 /**
- * One document: for now its title, my role and its phase, with a placeholder where the live draft and its
- * threads will go. A document that is absent or not shared with me shows as not found.
+ * One document: its title, phase banner and my role, the controls my capabilities allow (rename, phase,
+ * deadline, members, delete), and a placeholder where the live draft and its threads will go. A document that
+ * is absent or not shared with me shows as not found.
  */
 export function DocumentPage({ id }: { id: string }) {
   const [state, retry] = useLoad((signal) => getDocument(id, signal), id)
@@ -24,35 +30,26 @@ export function DocumentPage({ id }: { id: string }) {
       {state.status === 'error' && (
         <LoadError title={t('document.error')} error={state.error} onRetry={retry} />
       )}
-      {state.status === 'ready' && <DocumentView document={state.data} />}
+      {state.status === 'ready' && <DocumentView loaded={state.data} onReload={retry} />}
     </>
   )
 }
 
-function DocumentView({ document }: { document: DocumentDetail }) {
+function DocumentView({ loaded, onReload }: { loaded: DocumentDetail; onReload: () => void }) {
+  const [document, setDocument] = useState(loaded)
+  useEffect(() => setDocument(loaded), [loaded])
   useDocumentTitle(document.title)
+  const can = (capability: DocumentDetail['capabilities'][number]) =>
+    document.capabilities.includes(capability)
   return (
     <article class="document" aria-labelledby="document-title">
-      <h1 id="document-title">{document.title}</h1>
+      <DocumentTitle document={document} onUpdated={setDocument} />
+      <PhaseBanner document={document} />
       <dl class="facts">
         <div>
           <dt>{t('document.role')}</dt>
           <dd>{t(`role.${document.role}`)}</dd>
         </div>
-        <div>
-          <dt>{t('document.phase')}</dt>
-          <dd>
-            <span class={`phase phase-${document.phase}`}>{t(`phase.${document.phase}`)}</span>
-          </dd>
-        </div>
-        {document.commentDeadline && (
-          <div>
-            <dt>{t('document.deadline')}</dt>
-            <dd>
-              <time dateTime={document.commentDeadline}>{formatDate(document.commentDeadline)}</time>
-            </dd>
-          </div>
-        )}
         <div>
           <dt>{t('document.updated')}</dt>
           <dd>
@@ -62,10 +59,19 @@ function DocumentView({ document }: { document: DocumentDetail }) {
           </dd>
         </div>
       </dl>
+      {can('manage_members') && (
+        <p class="document-links">
+          <a href={`/documents/${encodeURIComponent(document.id)}/members`}>{t('document.membersLink')}</a>
+        </p>
+      )}
       <section class="live-draft" aria-labelledby="live-draft-heading">
         <h2 id="live-draft-heading">{t('document.liveDraftHeading')}</h2>
         <p>{t('document.liveDraftPlaceholder')}</p>
       </section>
+      {can('manage_phases') && (
+        <ManageDocument key={document.id} document={document} onUpdated={setDocument} onReload={onReload} />
+      )}
+      {can('delete') && <DeleteDocument document={document} />}
     </article>
   )
 }

@@ -1,22 +1,53 @@
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import { listDocuments } from '../api/documents.ts'
-import type { DocumentSummary, Page } from '../api/types.ts'
+import type { DocumentSummary, Page, User } from '../api/types.ts'
 import { useDocumentTitle } from '../app/useDocumentTitle.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { LoadError, Loading } from '../components/StatusMessage.tsx'
 import { t } from '../i18n/i18n.ts'
 import { DocumentCard } from './DocumentCard.tsx'
+import { NewDocumentForm } from './NewDocumentForm.tsx'
 
 /** How many documents to ask for at a time. */
 const pageSize = 50
 
-/** My documents: every draft shared with me, with my role, its phase, its threads and its last change. */
-export function DocumentsPage() {
+/**
+ * My documents: every draft shared with me, with my role, its phase, its threads and its last change; for
+ * admins and people allowed to create documents, a New document form.
+ */
+export function DocumentsPage({ user }: { user: User }) {
   useDocumentTitle(t('documents.title'))
   const [first, retry] = useLoad((signal) => listDocuments({ limit: pageSize, signal }), 'documents')
+  const [creating, setCreating] = useState(false)
+  const opener = useRef<HTMLButtonElement>(null)
+  const mayCreate = user.isAdmin || user.canCreateDocuments
   return (
     <>
-      <h1>{t('documents.title')}</h1>
+      <div class="page-heading">
+        <h1>{t('documents.title')}</h1>
+        {mayCreate && (
+          <button
+            ref={opener}
+            type="button"
+            class="button button-primary"
+            aria-expanded={creating}
+            aria-controls="new-document-panel"
+            onClick={() => setCreating(!creating)}
+          >
+            {t('newDocument.open')}
+          </button>
+        )}
+      </div>
+      <div id="new-document-panel" hidden={!creating}>
+        {creating && (
+          <NewDocumentForm
+            onClose={() => {
+              setCreating(false)
+              opener.current?.focus()
+            }}
+          />
+        )}
+      </div>
       {first.status === 'loading' && <Loading label={t('documents.loading')} />}
       {first.status === 'error' && (
         <LoadError title={t('documents.error')} error={first.error} onRetry={retry} />

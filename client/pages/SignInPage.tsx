@@ -141,6 +141,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => Promise
           {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <a href="/forgot">{t('signIn.forgot')}</a>
+      </p>
       <p class="hint">{t('signIn.invitationHint')}</p>
     </div>
   )

@@ -82,7 +82,7 @@ export function DocumentTitle({
         ? (fieldError ?? describeError(save.error))
         : null
   return (
-    <form class="title-form" onSubmit={submit} noValidate aria-labelledby="title-form-label">
+    <form class="title-form" onSubmit={submit} noValidate>
       <label id="title-form-label" for="document-title-input">
         {t('document.title.label')}
       </label>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { phaseTransitions } from '../../../shared/phases.ts'
 import { type DocumentChanges, updateDocument } from '../../api/documents.ts'
+import { isApiError } from '../../api/errors.ts'
 import type { DocumentDetail } from '../../api/types.ts'
 import { useAction } from '../../app/useAction.ts'
 import { describeError, fieldErrors } from '../../components/errorText.ts'
@@ -43,17 +44,16 @@ export function ManageDocument({
     void apply({ commentDeadline: iso }, t('document.deadline.saved'))
   }
 
-  const conflict = change.error !== null && describeError(change.error, {}) === t('common.error.conflict')
+  const conflict = isApiError(change.error, 'conflict')
   const deadlineError =
-    localError ?? fieldErrors(change.error, { commentDeadline: 'document.deadline.errorPast' }).commentDeadline
+    localError ??
+    fieldErrors(change.error, { commentDeadline: 'document.deadline.errorPast' }).commentDeadline
   const hint = t('document.deadline.timeZone', { zone: localTimeZone() })
   return (
     <section class="manage" aria-labelledby="manage-heading">
       <h2 id="manage-heading">{t('document.manage.heading')}</h2>
-      <div class="manage-group" role="group" aria-labelledby="phase-change-label">
-        <p id="phase-change-label" class="manage-label">
-          {t('document.phase.change')}
-        </p>
+      <fieldset class="manage-group">
+        <legend class="manage-label">{t('document.phase.change')}</legend>
         <div class="actions">
           {phaseTransitions[document.phase].map((phase) => (
             <button
@@ -67,7 +67,7 @@ export function ManageDocument({
             </button>
           ))}
         </div>
-      </div>
+      </fieldset>
       <form class="manage-group" onSubmit={saveDeadline} noValidate>
         <label for="deadline-input" class="manage-label">
           {t('document.deadline.label')}
@@ -100,7 +100,7 @@ export function ManageDocument({
           )}
         </div>
         {deadlineError && (
-          <p id="deadline-input-error" class="field-error">
+          <p id="deadline-input-error" class="field-error" role="alert">
             {deadlineError}
           </p>
         )}

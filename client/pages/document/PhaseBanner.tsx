@@ -1,8 +1,7 @@
 import type { DocumentDetail } from '../../api/types.ts'
 import { useNow } from '../../app/useNow.ts'
-import { formatDate, formatRelative, t } from '../../i18n/i18n.ts'
-
-const deadlineFormat: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' }
+import { t } from '../../i18n/i18n.ts'
+import { deadlineLine } from './deadline.ts'
 
 /**
  * Where the document stands, for everyone: its phase and, while it is open for comments with a deadline,
@@ -11,25 +10,16 @@ const deadlineFormat: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyl
 export function PhaseBanner({ document }: { document: DocumentDetail }) {
   const now = useNow()
   const { phase, commentDeadline } = document
-  const deadline = commentDeadline ? Date.parse(commentDeadline) : null
-  let line: string | null = null
-  if (commentDeadline && deadline !== null) {
-    const date = formatDate(commentDeadline, deadlineFormat)
-    if (phase !== 'consultation') line = t('document.banner.deadline', { date })
-    else if (deadline > now)
-      line = t('document.banner.closesIn', { when: formatRelative(deadline, now), date })
-    else line = t('document.banner.closed', { date })
-  }
-  const closed = phase === 'consultation' && deadline !== null && deadline <= now
+  const deadline = deadlineLine(phase, commentDeadline, now)
   return (
     <section class={`phase-banner phase-banner-${phase}`} aria-label={t('document.banner.label')}>
       <p class="phase-banner-phase">
         <span class="phase-banner-label">{t('document.phase')}</span>{' '}
         <span class={`phase phase-${phase}`}>{t(`phase.${phase}`)}</span>
       </p>
-      {line && (
-        <p class={closed ? 'phase-banner-deadline is-closed' : 'phase-banner-deadline'}>
-          {commentDeadline && <time dateTime={commentDeadline}>{line}</time>}
+      {deadline && commentDeadline && (
+        <p class={deadline.closed ? 'phase-banner-deadline is-closed' : 'phase-banner-deadline'}>
+          <time dateTime={commentDeadline}>{deadline.text}</time>
         </p>
       )}
     </section>

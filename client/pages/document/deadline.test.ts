@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fromLocalInput, toLocalInput } from './deadline.ts'
+import { deadlineLine, fromLocalInput, toLocalInput } from './deadline.ts'
 
 describe('deadline inputs', () => {
   it('reads a datetime-local value in the browser’s time zone', () => {
@@ -21,5 +21,25 @@ describe('deadline inputs', () => {
       expect(fromLocalInput(value)).toBeNull()
     expect(toLocalInput(null)).toBe('')
     expect(toLocalInput('not a date')).toBe('')
+  })
+})
+
+describe('the banner’s deadline line', () => {
+  const now = Date.parse('2026-03-10T12:00:00Z')
+
+  it('says how long is left while comments are open', () => {
+    const line = deadlineLine('consultation', '2026-03-13T12:00:00Z', now)
+    expect(line?.closed).toBe(false)
+    expect(line?.text).toMatch(/^Comments close in 3 days, on .*2026/)
+  })
+
+  it('says comments closed once the deadline has passed', () => {
+    const line = deadlineLine('consultation', '2026-03-09T12:00:00Z', now)
+    expect(line).toEqual({ text: expect.stringMatching(/^Comments closed on .*2026/), closed: true })
+  })
+
+  it('only gives the date outside consultation, and nothing without a deadline', () => {
+    expect(deadlineLine('drafting', '2026-03-09T12:00:00Z', now)?.text).toMatch(/^Comment deadline: /)
+    expect(deadlineLine('consultation', null, now)).toBeNull()
   })
 })

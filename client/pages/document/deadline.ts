@@ -1,3 +1,6 @@
+import type { Phase } from '../../api/types.ts'
+import { formatDate, formatRelative, t } from '../../i18n/i18n.ts'
+
 /** Two digits, for the parts of a datetime-local value. */
 const pad = (value: number) => String(value).padStart(2, '0')
 
@@ -26,4 +29,27 @@ export function fromLocalInput(value: string): string | null {
 /** The browser's time zone by name ("Africa/Gaborone"), to say which zone a deadline is entered in. */
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone
+}
+
+/**
+ * The banner's line about the comment deadline: in consultation, how long is left ("Comments close in 3 days,
+ * on …") or that comments have closed; in other phases, just the date. Null without a deadline.
+ */
+export function deadlineLine(
+  phase: Phase,
+  commentDeadline: string | null,
+  now: number = Date.now(),
+): { text: string; closed: boolean } | null {
+  if (!commentDeadline) return null
+  const deadline = Date.parse(commentDeadline)
+  if (Number.isNaN(deadline)) return null
+  const date = formatDate(deadline, { dateStyle: 'long', timeStyle: 'short' })
+  if (phase !== 'consultation') return { text: t('document.banner.deadline', { date }), closed: false }
+  if (deadline > now) {
+    return {
+      text: t('document.banner.closesIn', { when: formatRelative(deadline, now), date }),
+      closed: false,
+    }
+  }
+  return { text: t('document.banner.closed', { date }), closed: true }
 }
