@@ -11,8 +11,8 @@ import { securityHeaders } from './http/security-headers.ts'
 import type { Sessions } from './http/session.ts'
 import { staticClient } from './http/static.ts'
 
-/** The JSON body limit for ordinary API calls; uploads (imports) get their own, larger one. */
-export const jsonBodyLimit = '1mb'
+/** The JSON body limit: room for a 2 MB Markdown draft in `POST /api/documents`; file uploads (imports) get their own. */
+export const jsonBodyLimit = '3mb'
 
 /**
  * The Express app, its middleware order on one screen: request id and log, security headers, health,

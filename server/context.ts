@@ -1,14 +1,20 @@
+import type { DocumentRegistry } from './collab/registry.ts'
 import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
+import type { DomainEvents } from './events/domain-events.ts'
 import type { Log } from './log.ts'
 import type { Mailer } from './mail/mailer.ts'
 
-/** What the HTTP layer is built from: settings, the logger and the database. Later issues add services here. */
+/** What the HTTP and collaboration layers are built from: settings, logger, database, mail, events, live documents. */
 export interface AppContext {
   config: Config
   log: Log
   db: Database
   mailer: Mailer
+  /** Domain events, published after commit (role and phase changes close collaboration sockets). */
+  events: DomainEvents
+  /** The live documents of this process: the collaboration server and server-side edits share them. */
+  live: DocumentRegistry
   /** Flipped to true once migrations have been applied at start; `/readyz` answers 503 until then. */
   state: { migrated: boolean; shuttingDown: boolean }
 }

@@ -1,10 +1,15 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app.ts'
+import { LocalBus } from './collab/bus.ts'
+import { createCollabServer } from './collab/collab-server.ts'
+import { DocumentRegistry } from './collab/registry.ts'
+import { UpdateLogWriter } from './collab/update-log-writer.ts'
 import type { Config } from './config.ts'
 import type { AppContext } from './context.ts'
 import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
+import { DomainEvents } from './events/domain-events.ts'
 import { createSessions } from './http/session.ts'
 import { createLogger, type Log } from './log.ts'
 import { createMailer } from './mail/mailer.ts'
@@ -34,7 +39,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const started = Date.now()
   const db = await openDatabase(config, log)
   const mailer = createMailer(config, db.pool, log)
-  const ctx: AppContext = { config, log, db, mailer, state: { migrated: false, shuttingDown: false } }
+  const writer = new UpdateLogWriter(db.pool, log)
+  const live = new DocumentRegistry(db.pool, log, writer, new LocalBus())
+  const events = new DomainEvents()
+  const ctx: AppContext = {
+    config,
+    log,
+    db,
+    mailer,
+    events,
+    live,
+    state: { migrated: false, shuttingDown: false },
+  }
   let sessions: ReturnType<typeof createSessions> | undefined
   try {
     await migrate(db.pool, log)
@@ -42,6 +58,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await options.beforeListen?.(ctx)
     sessions = createSessions(db.pool, await resolveSessionSecret(config), config.publicUrl)
     const server = http.createServer(createApp(ctx, sessions))
+    const collab = createCollabServer(ctx, sessions.middleware, live)
+    server.on('upgrade', (req, socket, head) => {
+      if (req.url?.startsWith('/collab/')) collab.handleUpgrade(req, socket, head)
+      else socket.destroy()
+    })
     server.headersTimeout = 30_000
     server.requestTimeout = 120_000
     await new Promise<void>((resolve, reject) => {
@@ -67,10 +88,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ctx.state.shuttingDown = true
         log.info('server.shutdown.started')
         const force = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000)
-        await new Promise<void>((resolve) => {
+        const httpClosed = new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeIdleConnections()
         })
+        // Sockets first: their updates must be durable before the pool closes.
+        await collab.close()
+        await httpClosed
         clearTimeout(force)
         openSessions.close()
         mailer.close()

@@ -113,7 +113,10 @@ export async function updateUserAsAdmin(
     const before = isUuid(userId) ? await findUserById(tx, userId) : undefined
     if (!before) throw new NotFoundError('No such user.')
     const row = (await updateAccountFlags(tx, userId, input))!
-    if (input.disabled) await deleteSessionsOfUser(tx, userId)
+    if (input.disabled) {
+      await deleteSessionsOfUser(tx, userId)
+      tx.afterCommit(() => ctx.events.emit('user.sessions_ended', { userId }))
+    }
     const changed: Record<string, unknown> = {}
     if (input.disabled !== undefined && input.disabled !== (before.disabled_at !== null))
       changed.disabled = input.disabled

@@ -122,6 +122,7 @@ export async function changeDocument(
     }
     if (input.phase !== undefined && input.phase !== member.phase) {
       await audit('document.phase_changed', { from: member.phase, to: input.phase })
+      tx.afterCommit(() => ctx.events.emit('document.phase_changed', { documentId }))
     }
     if (input.commentDeadline !== undefined) {
       await audit('document.deadline_changed', {
@@ -136,5 +137,6 @@ export async function changeDocument(
 /** Deletes a document for good (the owner's decision; the UI asks for confirmation first). */
 export async function removeDocument(ctx: AppContext, actor: UserDto, member: Membership): Promise<void> {
   await deleteDocument(ctx.db.pool, member.document_id)
+  ctx.events.emit('document.deleted', { documentId: member.document_id })
   ctx.log.info({ documentId: member.document_id, actorId: actor.id, title: member.title }, 'document.deleted')
 }

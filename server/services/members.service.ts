@@ -85,7 +85,9 @@ export async function setMemberRole(
       targetUserId: target.user_id,
       details: { from: target.role, to: role },
     })
-    tx.afterCommit(() => ctx.log.info({ documentId, userId, role }, 'member.role_changed'))
+    tx.afterCommit(() =>
+      ctx.events.emit('member.changed', { documentId, userId: target.user_id, removed: false }),
+    )
     return toMemberDto({ ...target, role })
   })
 }
@@ -110,5 +112,8 @@ export async function removeMember(
       targetUserId: target.user_id,
       details: { role: target.role },
     })
+    tx.afterCommit(() =>
+      ctx.events.emit('member.changed', { documentId, userId: target.user_id, removed: true }),
+    )
   })
 }

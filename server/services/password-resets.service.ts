@@ -77,5 +77,6 @@ export async function completePasswordReset(ctx: AppContext, token: string, pass
     await updatePasswordHash(tx, user.id, passwordHash)
     await usePasswordResets(tx, user.id)
     await deleteSessionsOfUser(tx, user.id)
+    tx.afterCommit(() => ctx.events.emit('user.sessions_ended', { userId: user.id }))
   })
 }

@@ -91,6 +91,9 @@ const samples: Record<string, Sampler> = {
     body: { title: 'Renamed draft' },
   }),
   'DELETE /documents/:documentId': async (id) => ({ path: `/api/documents/${id}`, success: 204 }),
+  'GET /documents/:documentId/content': async (id) => ({
+    path: `/api/documents/${id}/content?format=markdown`,
+  }),
   'GET /documents/:documentId/members': async (id) => ({ path: `/api/documents/${id}/members` }),
   'PUT /documents/:documentId/members/:userId': async (id) => ({
     path: `/api/documents/${id}/members/${await freshMember(id)}`,

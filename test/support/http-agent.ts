@@ -15,7 +15,14 @@ export class HttpAgent {
   readonly cookies = new Map<string, string>()
   csrfToken: string | undefined
 
-  constructor(readonly baseUrl: string) {}
+  /**
+   * `baseUrl` is where the server listens; `publicOrigin` is what a browser would send as `Origin` (the
+   * server's PUBLIC_URL), which the collaboration socket checks.
+   */
+  constructor(
+    readonly baseUrl: string,
+    readonly publicOrigin: string = new URL(baseUrl).origin,
+  ) {}
 
   /** Sends a request; `json` becomes the body. CSRF is added unless `csrf: false`. */
   async request(

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { loadConfig } from '../../server/config.ts'
@@ -9,31 +10,51 @@ import { testLog } from './log.ts'
 /** A real server on a free loopback port, over its own fresh database. */
 export interface TestServer extends RunningServer {
   database: TestDatabase
-  /** Closes the server, then drops its database and temporary folder. */
-  stop(): Promise<void>
+  /** Closes the server, then drops its database (unless `keepDatabase`) and temporary folder. */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>
 }
 
-/** Starts the production server code over a fresh database; `env` adds or overrides variables. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase()
+/**
+ * Starts the production server code over a fresh database (or `database`, to restart over the same one);
+ * `env` adds or overrides variables.
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  given?: TestDatabase,
+): Promise<TestServer> {
+  const database = given ?? (await createTestDatabase())
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-test-'))
+  // A known port, so PUBLIC_URL (which the collaboration socket's Origin check uses) is the real address.
+  const port = await freePort()
   const config = loadConfig({
     NODE_ENV: 'test',
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     ...env,
   })
   const server = await startServer(config, { log: testLog, shutdownGraceMs: 2_000 })
-  // PUBLIC_URL defaults to the configured port (0 here); tests reach the real one through `url`.
   return {
     ...server,
     database,
-    async stop() {
+    async stop(options = {}) {
       await server.close()
-      await database.drop()
+      if (!options.keepDatabase) await database.drop()
       await rm(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** A port that was free a moment ago on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
 }

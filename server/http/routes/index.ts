@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts'
 import type { Endpoint } from '../endpoint.ts'
 import type { PassportInstance } from '../passport.ts'
 import { adminEndpoints } from './admin.routes.ts'
+import { contentEndpoints } from './content.routes.ts'
 import { documentsEndpoints } from './documents.routes.ts'
 import { invitesEndpoints } from './invites.routes.ts'
 import { membersEndpoints } from './members.routes.ts'
@@ -15,6 +16,7 @@ export function apiEndpoints(ctx: AppContext, passport: PassportInstance): Endpo
     ...sessionEndpoints(ctx, passport),
     ...usersEndpoints(ctx),
     ...documentsEndpoints(ctx),
+    ...contentEndpoints(ctx),
     ...membersEndpoints(ctx),
     ...invitesEndpoints(ctx),
     ...passwordResetEndpoints(ctx),

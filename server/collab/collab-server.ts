@@ -1,0 +1,135 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { RequestHandler } from 'express'
+import { WebSocketServer } from 'ws'
+import { closeCodes } from '../../shared/collab/messages.ts'
+import { editingAllowed } from '../../shared/phases.ts'
+import { can } from '../../shared/roles.ts'
+import type { AppContext } from '../context.ts'
+import { authenticateUpgrade } from './authenticate-upgrade.ts'
+import { Connection } from './connection.ts'
+import type { DocumentRegistry } from './registry.ts'
+
+/** The largest message a client may send (8 MiB); a larger one closes the socket with 1009. */
+export const maxMessageBytes = 8 * 1024 * 1024
+
+/** How many sockets one document accepts on one process; the next is closed with 4503 (try later). */
+export const maxConnectionsPerDocument = 5000
+
+/** Messages a socket may send while its document is still loading; more closes it (1008). */
+const maxQueuedWhileLoading = 256
+
+/** The collaboration endpoint: WebSocket upgrades on `/collab/:documentId`, and the sockets after. */
+export interface CollabServer {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Closes every socket (1001, going away) and waits until every update is durable. */
+  close(): Promise<void>
+}
+
+function refuse(socket: Duplex, status: number, message: string): void {
+  const reasons: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    503: 'Service Unavailable',
+  }
+  socket.end(
+    `HTTP/1.1 ${status} ${reasons[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+  )
+}
+
+/** Builds the collaboration server over the registry; it reacts to role, phase and account changes. */
+export function createCollabServer(
+  ctx: AppContext,
+  sessions: RequestHandler,
+  registry: DocumentRegistry,
+): CollabServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false })
+  const connections = new Set<Connection>()
+  const publicOrigin = new URL(ctx.config.publicUrl).origin
+  const closeWhere = (predicate: (c: Connection) => boolean, code: number, reason: string) => {
+    for (const connection of connections) if (predicate(connection)) connection.close(code, reason)
+  }
+  const unsubscribe = [
+    ctx.events.on('member.changed', ({ documentId, userId, removed }) =>
+      closeWhere(
+        (c) => c.live.id === documentId && c.userId === userId,
+        removed ? closeCodes.notFound : closeCodes.accessChanged,
+        removed ? 'removed from the document' : 'role changed',
+      ),
+    ),
+    ctx.events.on('user.sessions_ended', ({ userId }) =>
+      closeWhere((c) => c.userId === userId, closeCodes.unauthenticated, 'signed out'),
+    ),
+    ctx.events.on('document.phase_changed', ({ documentId }) =>
+      closeWhere((c) => c.live.id === documentId, closeCodes.accessChanged, 'phase changed'),
+    ),
+    ctx.events.on('document.deleted', ({ documentId }) =>
+      closeWhere((c) => c.live.id === documentId, closeCodes.notFound, 'document deleted'),
+    ),
+  ]
+
+  async function accept(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const grant = await authenticateUpgrade(req, { publicOrigin, sessions, db: ctx.db.pool })
+    if ('status' in grant) return refuse(socket, grant.status, grant.message)
+    const { user, membership } = grant
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const queued: Uint8Array[] = []
+      let connection: Connection | undefined
+      ws.binaryType = 'nodebuffer'
+      ws.on('message', (data: Buffer) => {
+        if (connection)
+          return connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+        if (queued.length >= maxQueuedWhileLoading)
+          return ws.close(1008, 'too many messages before the document loaded')
+        queued.push(new Uint8Array(data))
+      })
+      ws.on('error', (error) => ctx.log.debug({ err: error }, 'collab.socket.error'))
+      registry.acquire(membership.document_id).then(
+        (live) => {
+          if (ws.readyState !== ws.OPEN) return registry.release(live.id)
+          if (live.connections.size >= maxConnectionsPerDocument) {
+            ws.close(closeCodes.documentFull, 'document full')
+            return registry.release(live.id)
+          }
+          const readOnly =
+            !can(membership.role, 'edit') ||
+            !editingAllowed({ phase: membership.phase, commentDeadline: null })
+          connection = new Connection(ws, live, user.id, membership.role, readOnly, ctx.log)
+          const open = connection
+          live.connections.add(open)
+          connections.add(open)
+          ws.on('close', () => {
+            live.connections.delete(open)
+            connections.delete(open)
+            live.dropPresence(open.presence)
+            registry.release(live.id)
+          })
+          open.start()
+          for (const message of queued.splice(0)) open.receive(message)
+        },
+        (error: unknown) => {
+          ctx.log.error({ err: error, documentId: membership.document_id }, 'collab.doc.load_failed')
+          ws.close(1011, 'the document could not be loaded')
+        },
+      )
+    })
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      socket.on('error', () => socket.destroy())
+      accept(req, socket, head).catch((error: unknown) => {
+        ctx.log.error({ err: error }, 'collab.upgrade.failed')
+        refuse(socket, 503, 'Try again later.')
+      })
+    },
+    async close() {
+      for (const stop of unsubscribe) stop()
+      closeWhere(() => true, 1001, 'server shutting down')
+      wss.close()
+      await registry.close()
+    },
+  }
+}

@@ -1,0 +1,168 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type WebSocket from 'ws'
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import {
+  type CollabEvent,
+  closeCodes,
+  encodeEvent,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+} from '../../shared/collab/messages.ts'
+import type { DocumentRole } from '../../shared/roles.ts'
+import type { Log } from '../log.ts'
+import { type LiveDocument, maxDocumentBytes } from './live-document.ts'
+import type { UpdateOrigin } from './origins.ts'
+
+/** A read-only connection may send this many changes (each dropped) before it is closed. */
+export const maxReadOnlyViolations = 20
+
+/** The largest awareness update accepted (presence is small: a name, a colour, a cursor). */
+const maxAwarenessBytes = 64 * 1024
+
+/**
+ * One socket on one live document: reads y-websocket messages, enforces read-only for viewers and commenters
+ * (their document changes are dropped, never applied, stored or broadcast), and tells its client when its
+ * edits are durable.
+ */
+export class Connection {
+  /** Yjs client ids this connection wrote with. */
+  #clients = new Set<number>()
+  /** Awareness client ids this connection introduced, dropped when it leaves. */
+  #presence = new Set<number>()
+  #rejected = 0
+  #latestWrite: Promise<void> | undefined
+  #closed = false
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly live: LiveDocument,
+    readonly userId: string,
+    readonly role: DocumentRole,
+    readonly readOnly: boolean,
+    private readonly log: Log,
+  ) {}
+
+  /** Greets the client: who it is, sync step 1 (so it sends what the server lacks) and everyone's presence. */
+  start(): void {
+    this.sendEvent({ type: 'welcome', role: this.role, readOnly: this.readOnly, userId: this.userId })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, messageSync)
+    syncProtocol.writeSyncStep1(encoder, this.live.doc)
+    this.send(encoding.toUint8Array(encoder))
+    const states = [...this.live.awareness.getStates().keys()]
+    if (states.length > 0) this.send(this.#awarenessMessage(states))
+  }
+
+  /** Sends bytes if the socket is open (a slow or closing socket simply misses them; it resyncs on reconnect). */
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message)
+  }
+
+  /** Sends one of our JSON events. */
+  sendEvent(event: CollabEvent): void {
+    this.send(encodeEvent(event))
+  }
+
+  /** Closes the socket with one of the documented codes. */
+  close(code: number, reason: string): void {
+    if (this.#closed) return
+    this.#closed = true
+    this.ws.close(code, reason)
+  }
+
+  /** Handles one binary message; a malformed one closes the socket (4400) without touching the document. */
+  receive(data: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(data)
+      const type = decoding.readVarUint(decoder)
+      if (type === messageSync) this.#receiveSync(decoder)
+      else if (type === messageAwareness) this.#receiveAwareness(decoding.readVarUint8Array(decoder))
+      else if (type === messageQueryAwareness)
+        this.send(this.#awarenessMessage([...this.live.awareness.getStates().keys()]))
+      else throw new Error(`unknown message type ${type}`)
+    } catch (error) {
+      this.log.warn({ err: error, documentId: this.live.id, userId: this.userId }, 'collab.message.malformed')
+      this.close(closeCodes.protocolError, 'malformed message')
+    }
+  }
+
+  #receiveSync(decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder)
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, messageSync)
+      syncProtocol.writeSyncStep2(encoder, this.live.doc, decoding.readVarUint8Array(decoder))
+      this.send(encoding.toUint8Array(encoder))
+      return
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      throw new Error(`unknown sync message ${syncType}`)
+    }
+    const update = decoding.readVarUint8Array(decoder)
+    if (this.readOnly) return this.#reject(update)
+    // Decode once before applying: a malformed update throws here, before it can touch the document.
+    const meta = Y.parseUpdateMeta(update)
+    if (this.live.bytes + update.byteLength > maxDocumentBytes) {
+      this.close(closeCodes.documentTooLarge, 'document too large')
+      return
+    }
+    for (const client of meta.to.keys()) this.#clients.add(client)
+    Y.applyUpdate(this.live.doc, update, { source: 'connection', connection: this } satisfies UpdateOrigin)
+  }
+
+  /** Drops a read-only connection's change and tells it; an empty sync step 2 (nothing to send) is no offence. */
+  #reject(update: Uint8Array): void {
+    if (update.byteLength <= 2) return
+    this.#rejected++
+    this.sendEvent({ type: 'read_only', rejected: this.#rejected })
+    if (this.#rejected >= maxReadOnlyViolations)
+      this.close(closeCodes.readOnlyViolation, 'read-only connection')
+  }
+
+  #receiveAwareness(update: Uint8Array): void {
+    if (update.byteLength > maxAwarenessBytes) throw new Error('awareness update too large')
+    applyAwarenessUpdate(this.live.awareness, update, this)
+  }
+
+  #awarenessMessage(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, messageAwareness)
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.live.awareness, clients))
+    return encoding.toUint8Array(encoder)
+  }
+
+  /** Called by the live document for presence this connection added or removed. */
+  trackAwareness(added: number[], removed: number[]): void {
+    for (const id of added) this.#presence.add(id)
+    for (const id of removed) this.#presence.delete(id)
+  }
+
+  /**
+   * Called by the live document, inside the transaction, for each of this connection's updates: says `saved`
+   * once it is durable, with the clocks the document holds now for this connection's clients (integrated
+   * structs only: an update still waiting for missing parts is not claimed).
+   */
+  trackWrite(durable: Promise<void>): void {
+    const clocks = new Map(
+      [...this.#clients].map((client) => [client, Y.getState(this.live.doc.store, client)]),
+    )
+    this.#latestWrite = durable
+    durable.then(() => {
+      // Writes commit in order, so only the newest one needs to speak for all before it.
+      if (this.#latestWrite !== durable) return
+      this.sendEvent({
+        type: 'saved',
+        clocks: Object.fromEntries([...clocks].map(([c, k]) => [String(c), k])),
+      })
+    })
+  }
+
+  /** The presence this connection introduced (to drop when it leaves). */
+  get presence(): Iterable<number> {
+    return this.#presence
+  }
+}

@@ -1,0 +1,101 @@
+import type pg from 'pg'
+import type { Log } from '../log.ts'
+import type { CollabBus } from './bus.ts'
+import { compactIfDue, loadDocument } from './document-store.ts'
+import { LiveDocument } from './live-document.ts'
+import type { UpdateLogWriter } from './update-log-writer.ts'
+
+/**
+ * The live documents of this process. Each is loaded once, however many connections arrive at the same
+ * moment (they share one loading promise), held while any connection or server-side edit uses it, and
+ * unloaded after the last one lets go and every update is durable.
+ */
+export class DocumentRegistry {
+  #live = new Map<string, LiveDocument>()
+  #loading = new Map<string, Promise<LiveDocument>>()
+  #holds = new Map<string, number>()
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: Log,
+    private readonly writer: UpdateLogWriter,
+    private readonly bus: CollabBus,
+  ) {}
+
+  /** The live document, loading it if needed; the caller must `release` it. */
+  async acquire(documentId: string): Promise<LiveDocument> {
+    this.#holds.set(documentId, (this.#holds.get(documentId) ?? 0) + 1)
+    try {
+      return (
+        this.#live.get(documentId) ??
+        (await (this.#loading.get(documentId) ?? this.#startLoading(documentId)))
+      )
+    } catch (error) {
+      this.#holds.set(documentId, (this.#holds.get(documentId) ?? 1) - 1)
+      throw error
+    }
+  }
+
+  /** Lets go of a document; the last one out unloads it once its updates are durable. */
+  release(documentId: string): void {
+    const holds = (this.#holds.get(documentId) ?? 1) - 1
+    this.#holds.set(documentId, holds)
+    if (holds === 0) void this.#unloadWhenIdle(documentId)
+  }
+
+  /** A document already in memory, if it is. */
+  get(documentId: string): LiveDocument | undefined {
+    return this.#live.get(documentId)
+  }
+
+  /** Every document in memory. */
+  all(): IterableIterator<LiveDocument> {
+    return this.#live.values()
+  }
+
+  /** Runs `work` with the live document held, and lets go after. */
+  async with<T>(documentId: string, work: (live: LiveDocument) => Promise<T> | T): Promise<T> {
+    const live = await this.acquire(documentId)
+    try {
+      return await work(live)
+    } finally {
+      this.release(documentId)
+    }
+  }
+
+  async #startLoading(documentId: string): Promise<LiveDocument> {
+    const loading = (async () => {
+      const started = Date.now()
+      const { doc, bytes } = await loadDocument(this.pool, this.log, documentId)
+      const live = new LiveDocument(documentId, doc, bytes, this.writer, this.bus, this.log)
+      this.#live.set(documentId, live)
+      this.log.info({ documentId, bytes, ms: Date.now() - started }, 'collab.doc.loaded')
+      return live
+    })()
+    this.#loading.set(documentId, loading)
+    try {
+      return await loading
+    } finally {
+      this.#loading.delete(documentId)
+    }
+  }
+
+  async #unloadWhenIdle(documentId: string): Promise<void> {
+    while (this.writer.hasPending(documentId)) await this.writer.drained()
+    const live = this.#live.get(documentId)
+    if (!live || (this.#holds.get(documentId) ?? 0) > 0) return
+    this.#live.delete(documentId)
+    this.#holds.delete(documentId)
+    live.destroy()
+    await compactIfDue(this.pool, this.log, documentId).catch((error: unknown) =>
+      this.log.warn({ err: error, documentId }, 'collab.compaction.failed'),
+    )
+  }
+
+  /** Waits for every update to be durable, then frees every document (shutdown). */
+  async close(): Promise<void> {
+    await this.writer.drained()
+    for (const live of this.#live.values()) live.destroy()
+    this.#live.clear()
+  }
+}

@@ -1,0 +1,85 @@
+import type pg from 'pg'
+import { appendUpdates } from '../db/document-state.repo.ts'
+import type { Log } from '../log.ts'
+
+interface Pending {
+  documentId: string
+  update: Uint8Array
+  resolve: () => void
+}
+
+/**
+ * Group commit for the update log: updates queue up while a write is in flight, and the next write takes
+ * them all in one INSERT. Each `append` resolves only once its row is committed — the server tells a client
+ * its edits are saved after that, never before. A failed write is retried with backoff, in order, forever:
+ * nothing acknowledged is ever dropped, and nothing is acknowledged before it is durable.
+ */
+export class UpdateLogWriter {
+  #queue: Pending[] = []
+  #writing: Promise<void> | undefined
+  #backoffMs = 0
+  #inFlight = new Map<string, number>()
+  #drainWaiters: Array<() => void> = []
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: Log,
+  ) {}
+
+  /** Queues an update; resolves when it is durable in Postgres. */
+  append(documentId: string, update: Uint8Array): Promise<void> {
+    return new Promise((resolve) => {
+      this.#queue.push({ documentId, update, resolve })
+      this.#inFlight.set(documentId, (this.#inFlight.get(documentId) ?? 0) + 1)
+      this.#writing ??= this.#writeLoop()
+    })
+  }
+
+  /** True when `documentId` has updates not yet durable. */
+  hasPending(documentId: string): boolean {
+    return (this.#inFlight.get(documentId) ?? 0) > 0
+  }
+
+  /** Resolves once every update queued so far (for any document) is durable. */
+  drained(): Promise<void> {
+    if (!this.#writing) return Promise.resolve()
+    return new Promise((resolve) => this.#drainWaiters.push(resolve))
+  }
+
+  async #writeLoop(): Promise<void> {
+    // Let every update applied in this turn of the event loop join the first batch.
+    await new Promise((resolve) => setImmediate(resolve))
+    while (this.#queue.length > 0) {
+      const batch = this.#queue
+      this.#queue = []
+      const started = Date.now()
+      for (;;) {
+        try {
+          await appendUpdates(
+            this.pool,
+            batch.map((p) => p.documentId),
+            batch.map((p) => p.update),
+          )
+          this.#backoffMs = 0
+          break
+        } catch (error) {
+          this.#backoffMs = Math.min(5000, Math.max(50, this.#backoffMs * 2))
+          this.log.error(
+            { err: error, updates: batch.length, retryInMs: this.#backoffMs },
+            'collab.persist.failed',
+          )
+          await new Promise((resolve) => setTimeout(resolve, this.#backoffMs))
+        }
+      }
+      this.log.debug({ updates: batch.length, ms: Date.now() - started }, 'collab.persist.batch')
+      for (const pending of batch) {
+        const left = (this.#inFlight.get(pending.documentId) ?? 1) - 1
+        if (left === 0) this.#inFlight.delete(pending.documentId)
+        else this.#inFlight.set(pending.documentId, left)
+        pending.resolve()
+      }
+    }
+    this.#writing = undefined
+    for (const waiter of this.#drainWaiters.splice(0)) waiter()
+  }
+}
