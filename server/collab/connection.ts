@@ -103,7 +103,10 @@ export class Connection {
       throw new Error(`unknown sync message ${syncType}`)
     }
     const update = decoding.readVarUint8Array(decoder)
-    if (this.readOnly) return this.#reject(update)
+    if (this.readOnly) {
+      this.#reject(update)
+      return
+    }
     // Decode once before applying: a malformed update throws here, before it can touch the document.
     const meta = Y.parseUpdateMeta(update)
     if (this.live.bytes + update.byteLength > maxDocumentBytes) {

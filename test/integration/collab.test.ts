@@ -132,6 +132,38 @@ describe('the live draft over y-websocket', () => {
     expect(demoted.events.at(-1)).toMatchObject({ type: 'welcome', role: 'commenter', readOnly: true })
   })
 
+  it('makes everyone read-only when the document becomes final', async () => {
+    const { author, documentId } = await world()
+    const owner = await agentOf(author)
+    const client = await connect(author, documentId)
+    await owner.request('PATCH', `/api/documents/${documentId}`, { json: { phase: 'consultation' } })
+    await eventually(
+      () => client.events.filter((e) => e.type === 'welcome').length === 2,
+      'reconnects after consultation opens',
+    )
+    await owner.request('PATCH', `/api/documents/${documentId}`, { json: { phase: 'revision' } })
+    await eventually(
+      () => client.events.filter((e) => e.type === 'welcome').length === 3,
+      'reconnects after revision',
+    )
+    await owner.request('PATCH', `/api/documents/${documentId}`, { json: { phase: 'final' } })
+    await eventually(
+      () => client.events.filter((e) => e.type === 'welcome').length === 4,
+      'reconnects after final',
+    )
+    expect(client.events.at(-1)).toMatchObject({ type: 'welcome', role: 'owner', readOnly: true })
+  })
+
+  it('signs a disabled account out of its sockets at once (4401)', async () => {
+    const { author2, documentId } = await world()
+    const client = await connect(author2, documentId)
+    const admin = await givenUser(pool(), { isAdmin: true })
+    await (await agentOf(admin)).request('PATCH', `/api/admin/users/${author2.id}`, {
+      json: { disabled: true },
+    })
+    expect((await client.closed).code).toBe(closeCodes.unauthenticated)
+  })
+
   it('closes a removed member for good (4404)', async () => {
     const { author, author2, documentId } = await world()
     const removed = await connect(author2, documentId)
