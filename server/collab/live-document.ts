@@ -9,6 +9,17 @@ import type { Connection } from './connection.ts'
 import type { UpdateOrigin } from './origins.ts'
 import type { UpdateLogWriter } from './update-log-writer.ts'
 
+/** How often merged presence (cursors, who is here) goes out to a document's connections. */
+export const presenceIntervalMs = 50
+
+/** A sync "update" message carrying `update`. */
+function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageSync)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
 /** The largest a document's state may grow (bytes of Yjs updates applied since load, plus the loaded state). */
 export const maxDocumentBytes = 32 * 1024 * 1024
 
@@ -16,7 +27,7 @@ export const maxDocumentBytes = 32 * 1024 * 1024
  * One document in memory, shared by every connection to it on this process: the Y.Doc, its awareness
  * (presence and cursors, never persisted), and the connections. Every update is persisted through the group
  * commit writer (unless it came from another process), fanned out to the other local connections encoded
- * once, and published on the bus.
+ * once per turn of the event loop, and published on the bus; presence is merged and sent every 50 ms.
  */
 export class LiveDocument {
   readonly awareness: Awareness
@@ -71,19 +82,62 @@ export class LiveDocument {
       if (origin?.source === 'connection') origin.connection.trackWrite(durable)
       this.bus.publish(this.id, update)
     }
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageSync)
-    syncProtocol.writeUpdate(encoder, update)
-    const message = encoding.toUint8Array(encoder)
-    const from = origin?.source === 'connection' ? origin.connection : undefined
-    for (const connection of this.connections) if (connection !== from) connection.send(message)
+    this.#outgoing.push({ update, from: origin?.source === 'connection' ? origin.connection : undefined })
+    if (!this.#outgoingScheduled) {
+      this.#outgoingScheduled = true
+      setImmediate(() => this.#flushUpdates())
+    }
   }
 
+  /** Updates applied in this turn of the event loop, waiting to be fanned out together. */
+  #outgoing: Array<{ update: Uint8Array; from: Connection | undefined }> = []
+  #outgoingScheduled = false
+
+  /**
+   * Fans out every update of the last turn as one message per connection, encoded once for everyone who
+   * sent none of them; a connection that sent some gets the merge of the others (never its own back).
+   */
+  #flushUpdates(): void {
+    this.#outgoingScheduled = false
+    const batch = this.#outgoing
+    this.#outgoing = []
+    if (batch.length === 0 || this.connections.size === 0) return
+    const forEveryone = encodeSyncUpdate(
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update)),
+    )
+    const senders = new Set(batch.map((b) => b.from).filter((c): c is Connection => c !== undefined))
+    for (const connection of this.connections) {
+      if (!senders.has(connection)) {
+        connection.send(forEveryone)
+        continue
+      }
+      const others = batch.filter((b) => b.from !== connection).map((b) => b.update)
+      if (others.length > 0)
+        connection.send(encodeSyncUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)))
+    }
+  }
+
+  /** Awareness clients changed since the last presence broadcast. */
+  #presenceChanged = new Set<number>()
+  #presenceTimer: NodeJS.Timeout | undefined
+
   #onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    const changed = [...added, ...updated, ...removed]
     if (origin && typeof (origin as Connection).trackAwareness === 'function') {
       ;(origin as Connection).trackAwareness(added, removed)
     }
+    for (const id of added) this.#presenceChanged.add(id)
+    for (const id of updated) this.#presenceChanged.add(id)
+    for (const id of removed) this.#presenceChanged.add(id)
+    // Presence is merged and sent at most every presenceIntervalMs: with many clients, relaying every
+    // cursor move and renewal to everyone grows with the square of the clients.
+    this.#presenceTimer ??= setTimeout(() => this.#flushPresence(), presenceIntervalMs)
+  }
+
+  #flushPresence(): void {
+    this.#presenceTimer = undefined
+    const changed = [...this.#presenceChanged]
+    this.#presenceChanged.clear()
+    if (changed.length === 0 || this.connections.size === 0) return
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageAwareness)
     encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, changed))
@@ -99,6 +153,7 @@ export class LiveDocument {
 
   /** Stops listening and frees the document. */
   destroy(): void {
+    clearTimeout(this.#presenceTimer)
     this.#unsubscribe()
     this.awareness.destroy()
     this.doc.destroy()

@@ -106,6 +106,29 @@ describe('the live draft over y-websocket', () => {
     expect(paragraphs(witness.doc)).toEqual(['The real text'])
   })
 
+  it('shares presence from every role, including read-only ones, and stores none of it', async () => {
+    const { author, commenter, documentId } = await world()
+    const a = await connect(author, documentId)
+    const c = await connect(commenter, documentId)
+    c.provider.awareness.setLocalStateField('user', { name: 'Kagiso', country: 'BW' })
+    a.provider.awareness.setLocalStateField('user', { name: 'Li Wei', country: 'CN' })
+    const names = (client: CollabClient) =>
+      [...client.provider.awareness.getStates().values()]
+        .map((s) => (s.user as { name?: string } | undefined)?.name)
+        .sort()
+    await eventually(
+      () => names(a).join() === 'Kagiso,Li Wei' && names(c).join() === 'Kagiso,Li Wei',
+      'both see both',
+    )
+    const { rows } = await pool().query(
+      'SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1',
+      [documentId],
+    )
+    expect(rows[0].n).toBe(0)
+    c.destroy()
+    await eventually(() => names(a).join() === 'Li Wei', 'a leaver disappears')
+  })
+
   it('closes a read-only socket that keeps sending changes', async () => {
     const { commenter, documentId } = await world()
     const raw = await openRawSocket(server.url, await agentOf(commenter), documentId)
