@@ -3,12 +3,10 @@ import { prosemirrorToYXmlFragment } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { parseMarkdown } from '../../shared/schema/index.ts'
 import {
-  appendUpdates,
   countLoggedUpdates,
   lockSnapshot,
   readStoredState,
   replaceSnapshot,
-  takeInitialMarkdown,
 } from '../db/document-state.repo.ts'
 import { withTransaction } from '../db/transaction.ts'
 import type { Log } from '../log.ts'
@@ -19,7 +17,7 @@ export const fragmentName = 'prosemirror'
 /** The origin tag of updates applied while loading from storage. */
 export const loadOrigin = { source: 'load' } as const
 
-/** Builds the Yjs state of a document from Markdown, as one update. */
+/** Builds the Yjs state of a document from Markdown, as one update (a new document's first logged update). */
 export function stateFromMarkdown(markdown: string): Uint8Array {
   const doc = new Y.Doc()
   prosemirrorToYXmlFragment(parseMarkdown(markdown), doc.getXmlFragment(fragmentName))
@@ -28,27 +26,11 @@ export function stateFromMarkdown(markdown: string): Uint8Array {
   return state
 }
 
-/**
- * A document created with Markdown keeps it in `documents.initial_markdown` until its first load turns it into
- * the first logged update — under the document's row lock, so two processes loading at once create it once.
- */
-async function materializeInitialContent(pool: pg.Pool, log: Log, documentId: string): Promise<void> {
-  await withTransaction(pool, log, async (tx) => {
-    const markdown = await takeInitialMarkdown(tx, documentId)
-    if (markdown === null) return
-    const stored = await readStoredState(tx, documentId)
-    if (stored.snapshot || stored.updates.length > 0) return
-    await appendUpdates(tx, [documentId], [stateFromMarkdown(markdown)])
-  })
-}
-
 /** Loads a document's state from Postgres: the snapshot, then every update logged after it. */
 export async function loadDocument(
   pool: pg.Pool,
-  log: Log,
   documentId: string,
 ): Promise<{ doc: Y.Doc; bytes: number }> {
-  await materializeInitialContent(pool, log, documentId)
   const stored = await readStoredState(pool, documentId)
   const doc = new Y.Doc({ gc: true })
   let bytes = 0

@@ -66,7 +66,7 @@ export class DocumentRegistry {
   async #startLoading(documentId: string): Promise<LiveDocument> {
     const loading = (async () => {
       const started = Date.now()
-      const { doc, bytes } = await loadDocument(this.pool, this.log, documentId)
+      const { doc, bytes } = await loadDocument(this.pool, documentId)
       const live = new LiveDocument(documentId, doc, bytes, this.writer, this.bus, this.log)
       this.#live.set(documentId, live)
       this.log.info({ documentId, bytes, ms: Date.now() - started }, 'collab.doc.loaded')

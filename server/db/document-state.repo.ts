@@ -75,15 +75,3 @@ export async function replaceSnapshot(
     lastUpdateId,
   ])
 }
-
-/** Takes a document's initial Markdown (once): answers it and clears the column, under the document's row lock. */
-export async function takeInitialMarkdown(db: Queryable, documentId: string): Promise<string | null> {
-  const { rows } = await db.query<{ initial_markdown: string | null }>(
-    'SELECT initial_markdown FROM documents WHERE id = $1 FOR UPDATE',
-    [documentId],
-  )
-  const markdown = rows[0]?.initial_markdown ?? null
-  if (markdown !== null)
-    await db.query('UPDATE documents SET initial_markdown = NULL WHERE id = $1', [documentId])
-  return markdown
-}

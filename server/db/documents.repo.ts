@@ -60,19 +60,21 @@ export async function findDocumentOfMember(
   return rows[0]
 }
 
-/** Inserts a document (with a given id when the caller needs a stable one); does nothing if the id exists. Answers the id. */
+/**
+ * Inserts a document (with a given id when the caller needs a stable one). Answers its id, or undefined when a
+ * document with that id exists already (and was left as it is).
+ */
 export async function insertDocument(
   db: Queryable,
-  document: { id?: string; title: string; createdBy: string | null; markdown?: string | null },
-): Promise<string> {
+  document: { id?: string; title: string; createdBy: string | null },
+): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO documents (id, title, created_by, initial_markdown)
-     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4)
+    `INSERT INTO documents (id, title, created_by) VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3)
      ON CONFLICT (id) DO NOTHING
      RETURNING id`,
-    [document.id ?? null, document.title, document.createdBy, document.markdown ?? null],
+    [document.id ?? null, document.title, document.createdBy],
   )
-  return rows[0]?.id ?? document.id ?? ''
+  return rows[0]?.id
 }
 
 /** The fields of a document that can change; undefined leaves one as it is. */

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type pg from 'pg'
+import { stateFromMarkdown } from '../collab/document-store.ts'
+import { appendUpdates } from '../db/document-state.repo.ts'
 import { insertDocument } from '../db/documents.repo.ts'
 import { addMemberIfAbsent } from '../db/members.repo.ts'
 import { withTransaction } from '../db/transaction.ts'
@@ -43,7 +45,8 @@ export async function seedDemo(pool: pg.Pool, log: Log): Promise<SeedResult> {
       seeded.push({ ...account, created: inserted !== undefined, userId: user.id })
     }
     const owner = seeded.find((account) => account.role === 'owner')
-    await insertDocument(tx, { id: demoDocumentId, title, markdown, createdBy: owner?.userId ?? null })
+    const created = await insertDocument(tx, { id: demoDocumentId, title, createdBy: owner?.userId ?? null })
+    if (created) await appendUpdates(tx, [created], [stateFromMarkdown(markdown)])
     for (const account of seeded) await addMemberIfAbsent(tx, demoDocumentId, account.userId, account.role)
     return seeded.map(({ userId: _userId, ...account }) => account)
   })

@@ -2,8 +2,10 @@ import type { DocumentDto, DocumentSummaryDto, Page } from '../../shared/api/doc
 import type { UserDto } from '../../shared/api/users.ts'
 import { phaseTransitionAllowed } from '../../shared/phases.ts'
 import { capabilitiesOf } from '../../shared/roles.ts'
+import { stateFromMarkdown } from '../collab/document-store.ts'
 import type { AppContext } from '../context.ts'
 import { insertAudit } from '../db/audit.repo.ts'
+import { appendUpdates } from '../db/document-state.repo.ts'
 import {
   type DocumentChanges,
   deleteDocument,
@@ -70,11 +72,8 @@ export async function createDocument(
     throw new ForbiddenError('Ask an admin to allow you to create documents.')
   }
   const id = await withTransaction(ctx.db.pool, ctx.log, async (tx) => {
-    const documentId = await insertDocument(tx, {
-      title: input.title,
-      createdBy: actor.id,
-      markdown: input.markdown ?? null,
-    })
+    const documentId = (await insertDocument(tx, { title: input.title, createdBy: actor.id }))!
+    if (input.markdown) await appendUpdates(tx, [documentId], [stateFromMarkdown(input.markdown)])
     await addMemberIfAbsent(tx, documentId, actor.id, 'owner')
     await insertAudit(tx, {
       documentId,

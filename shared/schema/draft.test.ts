@@ -107,6 +107,10 @@ describe('the sample draft', () => {
     expect(again.eq(draft)).toBe(true)
   })
 
+  it('writes the draft back byte for byte', () => {
+    expect(serializeMarkdown(draft)).toBe(markdown)
+  })
+
   it('serializes stably: serializing the re-parsed draft gives the same Markdown', () => {
     const once = serializeMarkdown(draft)
     const twice = serializeMarkdown(parseMarkdown(once))

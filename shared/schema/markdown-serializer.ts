@@ -1,6 +1,7 @@
 import { MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
 import type { Mark, Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
+import { codeFence, destination, titlePart } from './markdown-syntax.ts'
 import { schema } from './schema.ts'
 import { tableGrid } from './table-grid.ts'
 import { safeHref, safeImageSrc } from './urls.ts'
@@ -8,7 +9,7 @@ import { safeHref, safeImageSrc } from './urls.ts'
 type NodeSerializer = (state: MarkdownSerializerState, node: Node, parent: Node, index: number) => void
 type MarkSerializer = MarkdownSerializer['marks'][string]
 
-const { hard_break: hardBreak, list_item: listItem, paragraph } = schema.nodes
+const { hard_break: hardBreak, heading, list_item: listItem, paragraph } = schema.nodes
 const { code, sub, sup } = schema.marks
 
 /**
@@ -19,31 +20,6 @@ const { code, sub, sup } = schema.marks
 function escapeText(state: MarkdownSerializerState, text: string, lineStart: boolean): string {
   const escaped = state.esc(text, lineStart)
   return lineStart ? escaped.replace(/^(\s*\d+)\)/, '$1\\)').replace(/^(\s*)=/, '$1\\=') : escaped
-}
-
-/** A link or image destination: `<…>` when it holds spaces or angle brackets, else with parentheses escaped. */
-function destination(url: string): string {
-  return /[\s<>]/.test(url) ? `<${url.replace(/[<>\\]/g, '\\$&')}>` : url.replace(/[()\\]/g, '\\$&')
-}
-
-/** A link or image title, quoted, on one line. */
-function titlePart(title: unknown): string {
-  return typeof title === 'string' && title !== ''
-    ? ` "${title.replace(/\s+/g, ' ').replace(/["\\]/g, '\\$&')}"`
-    : ''
-}
-
-/**
- * The backtick fence of a code span: one backtick longer than the longest run inside, padded with a space
- * when the text starts or ends with a backtick, or starts and ends with a space (CommonMark strips one).
- */
-function codeFence(text: string, side: 'open' | 'close'): string {
-  let longest = 0
-  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length)
-  const ticks = '`'.repeat(longest + 1)
-  const pad = /^`|`$/.test(text) || (/^ [\s\S]* $/.test(text) && /[^ ]/.test(text))
-  if (!pad) return ticks
-  return side === 'open' ? `${ticks} ` : ` ${ticks}`
 }
 
 /** How many siblings of the same list type come right before `index`: lists alternate markers so they stay apart. */
@@ -167,8 +143,12 @@ export const markdownNodes: Readonly<Record<string, NodeSerializer>> = {
   table_header: cell,
   table_cell: cell,
   text: (state, node, parent, index) => {
-    const lineStart = index === 0 || parent.child(index - 1).type === hardBreak
+    // A heading's text follows `# ` on its line, so `1.` or `-` there is never block syntax.
+    const lineStart = parent.type !== heading && (index === 0 || parent.child(index - 1).type === hardBreak)
     let text = escapeText(state, node.text!, lineStart)
+    // A heading ending in ` #` would lose the `#`s as an ATX closing sequence.
+    if (parent.type === heading && index === parent.childCount - 1)
+      text = text.replace(/(^|\s)(#+\s*)$/, '$1\\$2')
     // Pandoc's rule, which the `~sub~`/`^sup^` parser follows: spaces inside a script are escaped.
     if (node.marks.some((mark) => mark.type === sub || mark.type === sup))
       text = text.replace(/[ \t]/g, '\\$&')

@@ -39,6 +39,11 @@ const exact: [string, Node, string][] = [
     doc(h1('Title'), h2('Section'), h3('Sub'), h4('Four')),
     '# Title\n\n## Section\n\n### Sub\n\n#### Four\n',
   ],
+  [
+    'a heading ending in #, escaped, and a numbered heading, not',
+    doc(h2('Issue #'), h2('1. Intro')),
+    '## Issue \\#\n\n## 1. Intro\n',
+  ],
   ['a blockquote', doc(blockquote(p('Quoted'), p('Two'))), '> Quoted\n>\n> Two\n'],
   ['a horizontal rule', doc(p('a'), hr(), p('b')), 'a\n\n---\n\nb\n'],
   [
@@ -93,6 +98,17 @@ const exact: [string, Node, string][] = [
     'Markdown syntax in text, escaped',
     doc(p('*not* _em_ [x] `c` 2^3 C++ a~b snake_case')),
     '\\*not\\* \\_em\\_ \\[x\\] \\`c\\` 2\\^3 C\\++ a\\~b snake_case\n',
+  ],
+  ['an ampersand that would start an entity, escaped', doc(p('&amp; & &#42;')), '\\&amp; & \\&#42;\n'],
+  [
+    'list items that start with a quote or a rule, on the marker line',
+    doc(ul(li(p(), blockquote(p('q'))), li(p(), hr()))),
+    '- > q\n\n- ___\n',
+  ],
+  [
+    'a nested list not starting at 1 after the item text, after a blank line',
+    doc(ul(li(p('a'), ol({ order: 3 }, li(p('b')))))),
+    '- a\n\n  3. b\n',
   ],
   ['plus signs that could form ++, escaped', doc(p('a++b +c d+')), 'a\\++b +c d\\+\n'],
   ['text with a plus right after an underline', doc(p(u('x'), '+y')), '++x++\\+y\n'],

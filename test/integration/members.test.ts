@@ -156,10 +156,8 @@ describe('documents: create, rename, phases, delete', () => {
     })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ title: 'Guidelines v2', role: 'owner', phase: 'drafting' })
-    const { rows } = await pool().query('SELECT initial_markdown FROM documents WHERE id = $1', [
-      created.body.id,
-    ])
-    expect(rows[0].initial_markdown).toContain('Text.')
+    const content = await agent.get(`/api/documents/${created.body.id}/content?format=text`)
+    expect(content.text).toContain('Text.')
     const empty = await agent.post('/api/documents', { title: '   ' })
     expect(empty.body.error.details.fields).toHaveProperty('title')
   })
