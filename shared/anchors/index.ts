@@ -1,0 +1,27 @@
+/** Anchors: where a comment thread lives in the live text, and how it follows (or loses) that text. */
+export { type FuzzyMatch, fuzzyFind } from './fuzzy.ts'
+export {
+  contextLength,
+  type FoundQuote,
+  findQuote,
+  type QuoteMiss,
+  quoteOf,
+  type TextQuote,
+} from './quote.ts'
+export {
+  decodeRelative,
+  encodeRelative,
+  type ProseMirrorMapping,
+  positionFromRelative,
+  relativeFromPosition,
+} from './relative.ts'
+export {
+  type AnchorContext,
+  anchorRange,
+  type ResolvedAnchor,
+  refindQuote,
+  resolveAnchor,
+  type StoredAnchor,
+} from './resolve.ts'
+export { sectionPath } from './section.ts'
+export { buildTextIndex, offsetOf, rangeOf, type TextIndex } from './text-index.ts'

@@ -1,0 +1,116 @@
+import type { Node as ProseMirrorNode } from 'prosemirror-model'
+import type * as Y from 'yjs'
+import { fuzzyFind } from './fuzzy.ts'
+import { findQuote } from './quote.ts'
+import {
+  decodeRelative,
+  encodeRelative,
+  type ProseMirrorMapping,
+  positionFromRelative,
+  relativeFromPosition,
+} from './relative.ts'
+import { buildTextIndex, rangeOf, type TextIndex } from './text-index.ts'
+
+/** An anchor as stored beside a thread. */
+export interface StoredAnchor {
+  kind: 'text' | 'document'
+  /** Base64 relative positions of the range's start and end (text anchors). */
+  start: string | null
+  end: string | null
+  quote: string
+  prefix: string
+  suffix: string
+}
+
+/** Where an anchor is now. */
+export interface ResolvedAnchor {
+  state: 'anchored' | 'orphaned' | 'document'
+  from: number | null
+  to: number | null
+  currentText: string
+  /** Set when the relative positions had collapsed and the quote was found again: the new positions to store. */
+  reanchored?: { start: string; end: string }
+}
+
+/** The current text of a document, its Yjs form and the mapping between them: what resolving needs. */
+export interface AnchorContext {
+  doc: ProseMirrorNode
+  fragment: Y.XmlFragment
+  mapping: ProseMirrorMapping
+  /** Built on first use and kept: resolving many anchors against one text shares it. */
+  index?: TextIndex
+}
+
+/** Below these, a quote found again is too likely to be another occurrence of common words. */
+const confidentQuoteLength = 12
+const confidentContext = 12
+const fuzzyMinimumLength = 20
+const fuzzyMinimumSimilarity = 0.85
+
+function indexOf(context: AnchorContext): TextIndex {
+  context.index ??= buildTextIndex(context.doc)
+  return context.index
+}
+
+/** Relative positions for a ProseMirror range: the start sticks right, the end sticks left. */
+export function anchorRange(
+  context: AnchorContext,
+  from: number,
+  to: number,
+): { start: string; end: string } {
+  return {
+    start: encodeRelative(relativeFromPosition(context.fragment, context.mapping, from, 0)),
+    end: encodeRelative(relativeFromPosition(context.fragment, context.mapping, to, -1)),
+  }
+}
+
+/**
+ * Finds a lost quote again: exactly (long enough or with agreeing context), else approximately (long
+ * quotes, high similarity, one best place). Anything less certain leaves the thread orphaned.
+ */
+export function refindQuote(
+  context: AnchorContext,
+  stored: StoredAnchor,
+): { from: number; to: number } | undefined {
+  const index = indexOf(context)
+  const exact = findQuote(context.doc, stored, index)
+  if ('from' in exact) {
+    if (stored.quote.length >= confidentQuoteLength || exact.contextScore >= confidentContext) return exact
+    return undefined
+  }
+  if (exact.reason === 'ambiguous' || stored.quote.length < fuzzyMinimumLength) return undefined
+  const fuzzy = fuzzyFind(index.text, stored.quote)
+  if (!fuzzy || !fuzzy.unique || fuzzy.similarity < fuzzyMinimumSimilarity) return undefined
+  return rangeOf(index, fuzzy.start, fuzzy.end)
+}
+
+/**
+ * Where a thread's anchor is in the current text. Its relative positions follow every edit; when they have
+ * collapsed (the text was deleted, or cut and pasted elsewhere, or replaced by an import) the quote is looked
+ * for again: found, the thread is `anchored` with new positions to store (`reanchored`); not found, `orphaned`.
+ */
+export function resolveAnchor(context: AnchorContext, stored: StoredAnchor): ResolvedAnchor {
+  if (stored.kind === 'document' || !stored.start || !stored.end) {
+    return { state: 'document', from: null, to: null, currentText: '' }
+  }
+  let from: number | null = null
+  let to: number | null = null
+  try {
+    from = positionFromRelative(context.fragment, context.mapping, decodeRelative(stored.start))
+    to = positionFromRelative(context.fragment, context.mapping, decodeRelative(stored.end))
+  } catch {
+    from = null
+  }
+  if (from !== null && to !== null && to > from) {
+    return { state: 'anchored', from, to, currentText: context.doc.textBetween(from, to, '\n', ' ') }
+  }
+  const found = refindQuote(context, stored)
+  if (!found) return { state: 'orphaned', from: null, to: null, currentText: '' }
+  return {
+    state: 'anchored',
+    from: found.from,
+    to: found.to,
+    currentText: context.doc.textBetween(found.from, found.to, '\n', ' '),
+    reanchored: anchorRange(context, found.from, found.to),
+  }
+}
