@@ -87,6 +87,13 @@ export class UnsupportedMediaTypeError extends AppError {
   }
 }
 
+/** 422: a quote selector (or relative positions) that matches no text, or more than one place. */
+export class AnchorNotFoundError extends AppError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(422, 'anchor_not_found', message, details)
+  }
+}
+
 /** 429: too many attempts; `Retry-After` says how many seconds to wait. */
 export class RateLimitedError extends AppError {
   constructor(retryAfterSeconds: number, message = 'Too many attempts. Try again later.') {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { RequestHandler } from 'express'
 import { WebSocketServer } from 'ws'
-import { closeCodes } from '../../shared/collab/messages.ts'
+import { closeCodes, encodeEvent } from '../../shared/collab/messages.ts'
 import { editingAllowed } from '../../shared/phases.ts'
 import { can } from '../../shared/roles.ts'
 import type { AppContext } from '../context.ts'
@@ -65,6 +65,12 @@ export function createCollabServer(
     ctx.events.on('document.phase_changed', ({ documentId }) =>
       closeWhere((c) => c.live.id === documentId, closeCodes.accessChanged, 'phase changed'),
     ),
+    ctx.events.on('thread.changed', ({ documentId, name, thread }) => {
+      const live = registry.get(documentId)
+      if (!live || live.connections.size === 0) return
+      const message = encodeEvent({ type: name, thread })
+      for (const connection of live.connections) connection.send(message)
+    }),
     ctx.events.on('document.deleted', ({ documentId }) =>
       closeWhere((c) => c.live.id === documentId, closeCodes.notFound, 'document deleted'),
     ),

@@ -1,11 +1,15 @@
 import * as encoding from 'lib0/encoding'
+import { initProseMirrorDoc } from 'y-prosemirror'
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { AnchorContext } from '../../shared/anchors/index.ts'
 import { messageAwareness, messageSync } from '../../shared/collab/messages.ts'
+import { schema } from '../../shared/schema/index.ts'
 import type { Log } from '../log.ts'
 import type { CollabBus } from './bus.ts'
 import type { Connection } from './connection.ts'
+import { fragmentName } from './document-store.ts'
 import type { UpdateOrigin } from './origins.ts'
 import type { UpdateLogWriter } from './update-log-writer.ts'
 
@@ -56,6 +60,21 @@ export class LiveDocument {
     )
   }
 
+  /**
+   * The current text as ProseMirror sees it, with the Yjs ↔ ProseMirror mapping anchors resolve through.
+   * Built on demand and kept until the next update, so listing many threads converts the document once.
+   */
+  anchorContext(): AnchorContext {
+    if (!this.#anchorContext) {
+      const fragment = this.doc.getXmlFragment(fragmentName)
+      const { doc, mapping } = initProseMirrorDoc(fragment, schema)
+      this.#anchorContext = { doc, fragment, mapping: mapping as AnchorContext['mapping'] }
+    }
+    return this.#anchorContext
+  }
+
+  #anchorContext: AnchorContext | undefined
+
   /** Applies an update from the server itself and resolves once it is durable. */
   applyServerUpdate(update: Uint8Array): Promise<void> {
     return this.transactServer(() =>
@@ -75,6 +94,7 @@ export class LiveDocument {
 
   #onUpdate(update: Uint8Array, origin: UpdateOrigin): void {
     if (origin?.source === 'load') return
+    this.#anchorContext = undefined
     this.bytes += update.byteLength
     if (origin?.source !== 'remote') {
       const durable = this.writer.append(this.id, update)

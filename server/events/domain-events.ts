@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import type { ThreadDto, ThreadEventName } from '../../shared/api/threads.ts'
 
 /** What happened, for the parts of the server that react to it (the collaboration server closes sockets). */
 export interface DomainEventMap {
@@ -10,6 +11,8 @@ export interface DomainEventMap {
   'document.phase_changed': { documentId: string }
   /** A document was deleted. */
   'document.deleted': { documentId: string }
+  /** A thread or one of its comments changed; `thread` is how it is now. */
+  'thread.changed': { documentId: string; name: ThreadEventName; thread: ThreadDto }
 }
 
 /** An in-process event bus for domain events, published after commit. Redis carries them across processes later. */

@@ -2,18 +2,23 @@ import type { Request, Response, Router } from 'express'
 import type { UserDto } from '../../shared/api/users.ts'
 import type { Capability } from '../../shared/roles.ts'
 import type { AppContext } from '../context.ts'
+import { documentOfComment } from '../db/comments.repo.ts'
+import { documentOfThread } from '../db/threads.repo.ts'
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts'
-import { type Membership, requireCapability } from '../policies/access.ts'
+import { isUuid, type Membership, requireCapability } from '../policies/access.ts'
 
-/** Who may call an endpoint. `document` endpoints have a `:documentId` parameter. */
+/**
+ * Who may call an endpoint. `document` endpoints have a `:documentId` parameter; `thread` and `comment`
+ * endpoints a `:threadId` or `:commentId`, whose document the access question is asked about.
+ */
 export type Access =
   | { kind: 'public' }
   | { kind: 'user' }
   | { kind: 'admin' }
-  | { kind: 'document'; capability: Capability }
+  | { kind: 'document' | 'thread' | 'comment'; capability: Capability }
 
 /** What the access check hands the handler, by kind of access. */
-export type Scope<A extends Access> = A extends { kind: 'document' }
+export type Scope<A extends Access> = A extends { kind: 'document' | 'thread' | 'comment' }
   ? { actor: UserDto; member: Membership }
   : A extends { kind: 'user' | 'admin' }
     ? { actor: UserDto }
@@ -43,6 +48,22 @@ export const access = {
   user: { kind: 'user' } as const,
   admin: { kind: 'admin' } as const,
   document: <C extends Capability>(capability: C) => ({ kind: 'document', capability }) as const,
+  thread: <C extends Capability>(capability: C) => ({ kind: 'thread', capability }) as const,
+  comment: <C extends Capability>(capability: C) => ({ kind: 'comment', capability }) as const,
+}
+
+/** The document an endpoint's path names, directly or through a thread or comment ('' when there is none). */
+async function documentIdOf(
+  ctx: AppContext,
+  req: Request,
+  kind: 'document' | 'thread' | 'comment',
+): Promise<string> {
+  if (kind === 'document') return String(req.params.documentId)
+  const id = String(kind === 'thread' ? req.params.threadId : req.params.commentId)
+  if (!isUuid(id)) return ''
+  return (
+    (await (kind === 'thread' ? documentOfThread(ctx.db.pool, id) : documentOfComment(ctx.db.pool, id))) ?? ''
+  )
 }
 
 async function scopeFor(ctx: AppContext, req: Request, rule: Access): Promise<Scope<Access>> {
@@ -53,7 +74,7 @@ async function scopeFor(ctx: AppContext, req: Request, rule: Access): Promise<Sc
     if (!req.user.isAdmin) throw new ForbiddenError('Only an instance admin may do this.')
     return { actor: req.user }
   }
-  const documentId = String(req.params.documentId)
+  const documentId = await documentIdOf(ctx, req, rule.kind)
   return {
     actor: req.user,
     member: await requireCapability(ctx.db.pool, req.user, documentId, rule.capability),

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { ThreadDto, ThreadEventName } from '../api/threads.ts'
 
 /** y-websocket's own message types (y-protocols): sync and awareness; 2 and 3 are auth and awareness query. */
 export const messageSync = 0
@@ -17,8 +18,8 @@ export type CollabEvent =
   | { type: 'read_only'; rejected: number }
   /** Who this connection is, and what it may do: sent once after the socket opens. */
   | { type: 'welcome'; role: string; readOnly: boolean; userId: string }
-  /** A thread or comment changed (the comments work fills `event`). */
-  | { type: 'thread'; event: Record<string, unknown> }
+  /** A thread or one of its comments changed: the thread as it is now. */
+  | { type: ThreadEventName; thread: ThreadDto }
 
 /** Writes an event message: `messageEvent`, then the event as a JSON string. */
 export function writeEvent(encoder: encoding.Encoder, event: CollabEvent): void {

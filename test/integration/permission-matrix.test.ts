@@ -13,7 +13,7 @@ import { issuePasswordReset } from '../../server/services/password-resets.servic
 import { newToken } from '../../server/services/tokens.ts'
 import type { UserDto } from '../../shared/api/users.ts'
 import { can, type DocumentRole, documentRoles } from '../../shared/roles.ts'
-import { givenDocument, givenUser, testPassword } from '../support/given.ts'
+import { givenDocument, givenThread, givenUser, testPassword } from '../support/given.ts'
 import { HttpAgent } from '../support/http-agent.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
@@ -157,6 +157,43 @@ const samples: Record<string, Sampler> = {
     body: { canCreateDocuments: true },
   }),
   'GET /admin/documents': async () => ({ path: '/api/admin/documents' }),
+  'GET /documents/:documentId/threads': async (id) => ({ path: `/api/documents/${id}/threads` }),
+  'POST /documents/:documentId/threads': async (id) => ({
+    path: `/api/documents/${id}/threads`,
+    body: { anchor: { document: true }, body: 'A general remark.', type: 'general' },
+    success: 201,
+  }),
+  'GET /threads/:threadId': async (id) => ({
+    path: `/api/threads/${(await givenThread(pool(), id, people.owner)).threadId}`,
+  }),
+  'PATCH /threads/:threadId': async (id, caller) => ({
+    path: `/api/threads/${(await givenThread(pool(), id, authorFor(caller))).threadId}`,
+    body: { type: 'technical' },
+  }),
+  'POST /threads/:threadId/comments': async (id) => ({
+    path: `/api/threads/${(await givenThread(pool(), id, people.owner)).threadId}/comments`,
+    body: { body: 'A reply.' },
+    success: 201,
+  }),
+  'POST /threads/:threadId/support': async (id) => ({
+    path: `/api/threads/${(await givenThread(pool(), id, people.owner)).threadId}/support`,
+  }),
+  'DELETE /threads/:threadId/support': async (id) => ({
+    path: `/api/threads/${(await givenThread(pool(), id, people.owner)).threadId}/support`,
+  }),
+  'PATCH /comments/:commentId': async (id, caller) => ({
+    path: `/api/comments/${(await givenThread(pool(), id, authorFor(caller))).commentId}`,
+    body: { body: 'Edited.' },
+  }),
+  'DELETE /comments/:commentId': async (id, caller) => ({
+    path: `/api/comments/${(await givenThread(pool(), id, authorFor(caller))).commentId}`,
+    success: 204,
+  }),
+}
+
+/** The caller when it can write comments of its own, else the owner (whose comment the caller then tries to touch). */
+function authorFor(caller: Caller): UserDto {
+  return caller === 'signed_out' ? people.owner : people[caller]
 }
 
 function expectedStatus(e: Endpoint, caller: Caller, sample: Sample): number {

@@ -16,12 +16,16 @@ export class Samples {
     return this.#count
   }
 
-  /** p50, p95, p99 and max (nearest rank), or undefined when there is no sample. */
-  summary(): Percentiles | undefined {
-    if (this.#count === 0) return undefined
+  /**
+   * p50, p95, p99 and max (nearest rank), or undefined when there is no sample. `missing` samples that never
+   * arrived count as infinitely late, so a lost message cannot make the tail look better.
+   */
+  summary(missing = 0): Percentiles | undefined {
+    const total = this.#count + Math.max(0, missing)
+    if (total === 0) return undefined
     const sorted = this.#values.slice(0, this.#count).sort()
-    const at = (p: number) => sorted[Math.min(this.#count - 1, Math.ceil((p / 100) * this.#count) - 1)]!
-    return { count: this.#count, p50: at(50), p95: at(95), p99: at(99), max: sorted[this.#count - 1]! }
+    const at = (p: number) => sorted[Math.min(total - 1, Math.ceil((p / 100) * total) - 1)] ?? Infinity
+    return { count: this.#count, p50: at(50), p95: at(95), p99: at(99), max: at(100) }
   }
 }
 

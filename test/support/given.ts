@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
+import { insertComment } from '../../server/db/comments.repo.ts'
 import { insertDocument } from '../../server/db/documents.repo.ts'
 import { addMemberIfAbsent } from '../../server/db/members.repo.ts'
+import { insertThread } from '../../server/db/threads.repo.ts'
 import { createUser } from '../../server/services/users.service.ts'
 import type { UserDto } from '../../shared/api/users.ts'
 import type { DocumentRole } from '../../shared/roles.ts'
@@ -42,4 +44,28 @@ export async function givenDocument(
   await insertDocument(pool, { id, title, createdBy: members[0]?.[0].id ?? null })
   for (const [user, role] of members) await addMemberIfAbsent(pool, id, user.id, role)
   return id
+}
+
+/** A general (whole-document) thread with one comment by `author`. Answers the thread and comment ids. */
+export async function givenThread(
+  pool: pg.Pool,
+  documentId: string,
+  author: UserDto,
+  body = 'A general remark.',
+) {
+  const threadId = await insertThread(pool, {
+    documentId,
+    authorId: author.id,
+    type: 'general',
+    proposedText: null,
+    anchorKind: 'document',
+    anchorStart: null,
+    anchorEnd: null,
+    quote: '',
+    prefix: '',
+    suffix: '',
+    section: [],
+  })
+  const commentId = await insertComment(pool, threadId, author.id, body)
+  return { threadId, commentId }
 }

@@ -8,6 +8,7 @@ import { invitesEndpoints } from './invites.routes.ts'
 import { membersEndpoints } from './members.routes.ts'
 import { passwordResetEndpoints } from './password-resets.routes.ts'
 import { sessionEndpoints } from './session.routes.ts'
+import { threadsEndpoints } from './threads.routes.ts'
 import { usersEndpoints } from './users.routes.ts'
 
 /** Every `/api` endpoint, in one list: what the app mounts and what the permission-matrix test walks. */
@@ -17,6 +18,7 @@ export function apiEndpoints(ctx: AppContext, passport: PassportInstance): Endpo
     ...usersEndpoints(ctx),
     ...documentsEndpoints(ctx),
     ...contentEndpoints(ctx),
+    ...threadsEndpoints(ctx),
     ...membersEndpoints(ctx),
     ...invitesEndpoints(ctx),
     ...passwordResetEndpoints(ctx),

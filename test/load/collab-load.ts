@@ -1,0 +1,558 @@
+/**
+ * The collaboration load benchmark: Marginalia's collaboration socket against the bare y-websocket relay,
+ * under the same light clients, on the same machine (each server pinned to core 0, this harness to core 1).
+ *
+ *   npx tsx test/load/collab-load.ts [--scenario b|c|d|all] [--seconds N] [--quick]
+ *                                    [--target marginalia|relay|both] [--json FILE] [--cpu-prof DIR]
+ *
+ * Scenarios (full size; --quick is about ten times smaller):
+ *   b  one document, 50 writers + 450 readers, 2 edits/s per writer, 20 s
+ *   c  100 documents, each 2 writers + 3 readers, 2 edits/s per writer, 20 s
+ *   d  the knee: one document, 20 writers at 2 edits/s, readers stepped 250 → 2,500 (10 s per step), then
+ *      every client disconnects at once and the server must still answer
+ * Figures only: a benchmark never fails on a timing. A run whose replicas do not converge is FAILED.
+ */
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { formatCollabTables } from './collab-report.ts'
+import { type ConvergenceResult, checkConvergence, waitForQuiet, waitForSaved } from './convergence.ts'
+import { Ledger, Window } from './ledger.ts'
+import { Reader, Writer } from './load-clients.ts'
+import {
+  createMarginaliaFixture,
+  type MarginaliaFixture,
+  startMarginalia,
+  startRelay,
+  type Target,
+  type TargetName,
+} from './load-targets.ts'
+import { cpuSeconds, harnessCpuWindow, ProcessWatch, rssBytes } from './process-stats.ts'
+import type { Percentiles } from './samples.ts'
+
+export type ScenarioKey = 'b' | 'c' | 'd'
+
+export interface Scenario {
+  key: ScenarioKey
+  title: string
+  documents: number
+  writersPerDocument: number
+  /** Readers per document; for the knee, the reader counts of each step (cumulative). */
+  readersPerDocument: number[]
+  editsPerSecond: number
+  /** Measuring seconds (per step for the knee). */
+  seconds: number
+  warmupSeconds: number
+}
+
+/** The scenarios at full size, or about ten times smaller for a smoke run. */
+export function scenarios(quick: boolean, seconds?: number): Record<ScenarioKey, Scenario> {
+  const warmupSeconds = quick ? 1 : 3
+  return {
+    b: {
+      key: 'b',
+      title: 'one document, many writers and readers',
+      documents: 1,
+      writersPerDocument: quick ? 5 : 50,
+      readersPerDocument: [quick ? 45 : 450],
+      editsPerSecond: 2,
+      seconds: seconds ?? (quick ? 3 : 20),
+      warmupSeconds,
+    },
+    c: {
+      key: 'c',
+      title: 'many small documents',
+      documents: quick ? 10 : 100,
+      writersPerDocument: 2,
+      readersPerDocument: [3],
+      editsPerSecond: 2,
+      seconds: seconds ?? (quick ? 3 : 20),
+      warmupSeconds,
+    },
+    d: {
+      key: 'd',
+      title: 'the knee: readers stepped up on one document, then a mass disconnect',
+      documents: 1,
+      writersPerDocument: quick ? 2 : 20,
+      readersPerDocument: quick ? [25, 50, 100, 150, 200, 250] : [250, 500, 1000, 1500, 2000, 2500],
+      editsPerSecond: 2,
+      seconds: seconds ?? (quick ? 2 : 10),
+      warmupSeconds,
+    },
+  }
+}
+
+/** What one measuring window saw. */
+export interface WindowResult {
+  clients: number
+  readers: number
+  writers: number
+  seconds: number
+  edits: number
+  expectedReceipts: number
+  receipts: number
+  fanOut: Percentiles | undefined
+  deliveredPerSecond: number
+  saved: Percentiles | undefined
+  failed: number
+  closed: number
+  serverCpuPercent: number
+  serverPeakRssMb: number
+  postgresCpuPercent: number | undefined
+  harnessCpuPercent: number
+  harnessLagP99Ms: number
+  /** False when the probe edit did not reach every reader before measuring (the server never caught up). */
+  settled: boolean
+}
+
+export interface MassDisconnectResult {
+  clients: number
+  survived: boolean
+  /** First health answer after the disconnect, in ms (undefined: none within 30 s). */
+  healthMs: number | undefined
+  /** A fresh client synced the document afterwards. */
+  freshClientSynced: boolean
+  /** Until the server's CPU fell below 10 % of a core over half a second (undefined: not within 60 s). */
+  quietAfterMs: number | undefined
+  rssAfterMb: number | undefined
+}
+
+export interface TargetResult {
+  target: TargetName
+  windows: WindowResult[]
+  /** The knee: why the steps stopped early, if they did. */
+  stoppedBecause: string | undefined
+  convergence: ConvergenceResult
+  massDisconnect: MassDisconnectResult | undefined
+  closeCodes: Record<string, number>
+  failedReason: string | undefined
+}
+
+export interface ScenarioResult {
+  scenario: Scenario
+  results: TargetResult[]
+}
+
+export interface RunOptions {
+  scenarios: ScenarioKey[]
+  quick: boolean
+  seconds: number | undefined
+  targets: TargetName[]
+  cpuProfileDir: string | undefined
+  log: (line: string) => void
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+
+/** Sockets opened per second at start (staggered in small batches). */
+const connectsPerSecond = 250
+/** How long all sockets may take to sync, and the probe edit to reach every reader. */
+const syncTimeoutMs = 60_000
+const settleTimeoutMs = 60_000
+/** Receipts of a window's edits are awaited this long after it closes; later ones count as lost. */
+const drainTimeoutMs = 10_000
+/** The knee stops once p99 passes this. */
+const kneeP99LimitMs = 1000
+
+/** Opens sockets at `connectsPerSecond`, each client once; resolves when all opened or failed. */
+async function connectStaggered(
+  clients: Array<{ connect(url: string, headers: Record<string, string>): Promise<void> }>,
+  url: (i: number) => string,
+  headers: (i: number) => Record<string, string>,
+): Promise<void> {
+  const batch = 10
+  const pending: Promise<void>[] = []
+  for (let i = 0; i < clients.length; i += batch) {
+    for (let j = i; j < Math.min(clients.length, i + batch); j++)
+      pending.push(clients[j]!.connect(url(j), headers(j)))
+    await sleep((1000 * batch) / connectsPerSecond)
+  }
+  await Promise.all(pending)
+}
+
+/** Waits until every opened client synced, at most `syncTimeoutMs`; answers how many did not. */
+async function waitSynced(clients: Array<Reader | Writer>): Promise<number> {
+  const opened = clients.filter((c) => c.opened)
+  await Promise.race([Promise.all(opened.map((c) => c.whenSynced())), sleep(syncTimeoutMs)])
+  return opened.filter((c) => !c.synced).length
+}
+
+/** A probe edit from the first writer of each document; resolves once every reader there received it. */
+async function settle(ledger: Ledger, writers: Writer[], readersOf: (documentId: string) => number) {
+  const probes: Array<{ writer: number; seq: number; readers: number }> = []
+  const seen = new Set<string>()
+  for (const writer of writers) {
+    if (seen.has(writer.documentId) || !writer.synced) continue
+    seen.add(writer.documentId)
+    const seq = writer.edit()
+    if (seq !== undefined) probes.push({ writer: writer.index, seq, readers: readersOf(writer.documentId) })
+  }
+  const started = performance.now()
+  while (performance.now() - started < settleTimeoutMs) {
+    if (probes.every((p) => ledger.receipts(p.writer, p.seq) >= p.readers)) return true
+    await sleep(50)
+  }
+  return false
+}
+
+/** Measures one window of `seconds`: latency of the edits sent in it, the server's CPU and RSS. */
+async function measure(
+  ledger: Ledger,
+  watch: ProcessWatch,
+  seconds: number,
+  counts: { readers: number; writers: number },
+  settled: boolean,
+): Promise<WindowResult> {
+  const failedBefore = ledger.failed
+  const closedBefore = ledger.closed
+  const window = new Window(performance.now())
+  ledger.window = window
+  const server = watch.window()
+  const harness = harnessCpuWindow()
+  const lag = monitorEventLoopDelay({ resolution: 10 })
+  lag.enable()
+  await sleep(seconds * 1000)
+  window.end = performance.now()
+  const serverFigures = server.end()
+  const harnessCpuPercent = harness.end()
+  lag.disable()
+  const drainStarted = performance.now()
+  while (window.fanOut.count < window.expectedReceipts && performance.now() - drainStarted < drainTimeoutMs) {
+    await sleep(50)
+  }
+  ledger.window = undefined
+  const missing = window.expectedReceipts - window.fanOut.count
+  return {
+    clients: counts.readers + counts.writers,
+    readers: counts.readers,
+    writers: counts.writers,
+    seconds,
+    edits: window.edits,
+    expectedReceipts: window.expectedReceipts,
+    receipts: window.fanOut.count,
+    fanOut: window.fanOut.summary(missing),
+    deliveredPerSecond: window.fanOut.count / seconds,
+    saved: window.saved.count > 0 ? window.saved.summary() : undefined,
+    failed: ledger.failed - failedBefore,
+    closed: ledger.closed - closedBefore,
+    serverCpuPercent: serverFigures.cpuPercent,
+    serverPeakRssMb: mb(serverFigures.peakRssBytes),
+    postgresCpuPercent: watch.database ? serverFigures.postgresCpuPercent : undefined,
+    harnessCpuPercent,
+    harnessLagP99Ms: lag.percentile(99) / 1e6,
+    settled,
+  }
+}
+
+/** Every client leaves at once (TCP dropped, no close frame); then: does the server still answer? */
+async function massDisconnect(
+  target: Target,
+  clients: Array<Reader | Writer>,
+  documentId: string,
+): Promise<MassDisconnectResult> {
+  const connected = clients.filter((c) => c.opened).length
+  const started = performance.now()
+  for (const client of clients) client.disconnect(true)
+  let healthMs: number | undefined
+  while (performance.now() - started < 30_000 && !target.exited()) {
+    const answer = await target.alive(2000)
+    if (answer.ok) {
+      healthMs = performance.now() - started
+      break
+    }
+    await sleep(100)
+  }
+  let quietAfterMs: number | undefined
+  let last = cpuSeconds(target.pid)
+  let lastAt = performance.now()
+  while (performance.now() - started < 60_000 && last !== undefined) {
+    await sleep(500)
+    const now = cpuSeconds(target.pid)
+    if (now === undefined) break
+    const busy = (now - last) / ((performance.now() - lastAt) / 1000)
+    last = now
+    lastAt = performance.now()
+    if (busy < 0.1) {
+      quietAfterMs = performance.now() - started
+      break
+    }
+  }
+  let freshClientSynced = false
+  if (!target.exited()) {
+    const fresh = target.fullClient(documentId)
+    freshClientSynced = await Promise.race([fresh.synced.then(() => true), sleep(30_000).then(() => false)])
+    fresh.destroy()
+  }
+  const rss = rssBytes(target.pid)
+  return {
+    clients: connected,
+    survived: !target.exited() && healthMs !== undefined && freshClientSynced,
+    healthMs,
+    freshClientSynced,
+    quietAfterMs,
+    rssAfterMb: rss === undefined ? undefined : mb(rss),
+  }
+}
+
+async function startTarget(
+  name: TargetName,
+  fixture: MarginaliaFixture | undefined,
+  logFile: string,
+  cpuProfileDir: string | undefined,
+): Promise<Target> {
+  const nodeOptions = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : undefined
+  const options = { logFile, ...(nodeOptions ? { nodeOptions } : {}) }
+  return name === 'Marginalia' ? startMarginalia(fixture!, options) : startRelay(options)
+}
+
+/** Runs one scenario against one target, from a fresh server process to its stop. */
+async function runOne(
+  scenario: Scenario,
+  name: TargetName,
+  fixture: MarginaliaFixture | undefined,
+  options: RunOptions,
+): Promise<TargetResult> {
+  const say = (line: string) => options.log(`  [${scenario.key} ${name}] ${line}`)
+  const logFile = path.join(os.tmpdir(), `collab-load-${scenario.key}-${name.toLowerCase()}.log`)
+  const target = await startTarget(name, fixture, logFile, options.cpuProfileDir)
+  say(`server pid ${target.pid} on core 0 (log: ${logFile})`)
+  const watch = new ProcessWatch(target.pid, target.database)
+  const ledger = new Ledger()
+  const writers: Writer[] = []
+  const readers: Reader[] = []
+  const result: TargetResult = {
+    target: name,
+    windows: [],
+    stoppedBecause: undefined,
+    convergence: { converged: false, documents: 0, lostEdits: 0, problems: ['not checked'] },
+    massDisconnect: undefined,
+    closeCodes: {},
+    failedReason: undefined,
+  }
+  try {
+    const documents = await target.documents(scenario.documents)
+    const readersOf = (documentId: string) =>
+      readers.filter((r) => r.documentId === documentId && r.opened && !r.lost).length
+    for (const documentId of documents) {
+      for (let i = 0; i < scenario.writersPerDocument; i++) {
+        writers.push(new Writer(ledger, writers.length, documentId, target.reportsSaved))
+      }
+    }
+    const addReaders = async (perDocument: number) => {
+      const fresh: Reader[] = []
+      for (const documentId of documents) {
+        for (let i = 0; i < perDocument; i++)
+          fresh.push(new Reader(ledger, readers.length + fresh.length, documentId))
+      }
+      const started = performance.now()
+      await connectStaggered(
+        fresh,
+        (i) => target.socketUrl(fresh[i]!.documentId),
+        () => target.socketHeaders('reader'),
+      )
+      readers.push(...fresh)
+      const unsynced = await waitSynced(fresh)
+      say(
+        `${fresh.filter((r) => r.opened).length}/${fresh.length} readers open, ${unsynced} not synced, in ${Math.round(performance.now() - started)} ms`,
+      )
+    }
+    const setAudiences = () => {
+      for (const writer of writers) ledger.setAudience(writer.index, readersOf(writer.documentId))
+    }
+
+    // Writers first (they make the paragraphs), then the first readers.
+    await connectStaggered(
+      writers,
+      (i) => target.socketUrl(writers[i]!.documentId),
+      () => target.socketHeaders('writer'),
+    )
+    await waitSynced(writers)
+    say(`${writers.filter((w) => w.synced).length}/${writers.length} writers synced`)
+    await addReaders(scenario.readersPerDocument[0]!)
+    setAudiences()
+    for (const writer of writers) writer.start(scenario.editsPerSecond)
+
+    const steps = scenario.readersPerDocument
+    for (let step = 0; step < steps.length; step++) {
+      if (step > 0) {
+        await addReaders(steps[step]! - steps[step - 1]!)
+        setAudiences()
+      }
+      const settled = await settle(ledger, writers, readersOf)
+      if (!settled) say('the probe edit did not reach every reader within 60 s')
+      await sleep(scenario.warmupSeconds * 1000)
+      const figures = await measure(
+        ledger,
+        watch,
+        scenario.seconds,
+        {
+          readers: readers.filter((r) => r.opened && !r.lost).length,
+          writers: writers.filter((w) => w.opened && !w.lost).length,
+        },
+        settled,
+      )
+      result.windows.push(figures)
+      say(
+        `${figures.clients} clients: p50 ${figures.fanOut?.p50.toFixed(1)} p99 ${figures.fanOut?.p99.toFixed(1)} ms, ` +
+          `${Math.round(figures.deliveredPerSecond)} updates/s delivered, server CPU ${Math.round(figures.serverCpuPercent)} %, ` +
+          `RSS ${figures.serverPeakRssMb} MB, harness CPU ${Math.round(figures.harnessCpuPercent)} %` +
+          (figures.saved ? `, saved p99 ${figures.saved.p99.toFixed(1)} ms` : ''),
+      )
+      if (steps.length > 1 && step < steps.length - 1) {
+        const p99 = figures.fanOut?.p99 ?? Number.POSITIVE_INFINITY
+        if (p99 > kneeP99LimitMs || figures.failed > 0 || figures.closed > 0 || !settled) {
+          result.stoppedBecause =
+            p99 > kneeP99LimitMs
+              ? `p99 ${Math.round(p99)} ms > ${kneeP99LimitMs} ms at ${figures.clients} clients`
+              : figures.failed + figures.closed > 0
+                ? `${figures.failed} connections failed and ${figures.closed} closed at ${figures.clients} clients`
+                : `the server did not catch up with ${figures.clients} clients`
+          say(`steps stopped: ${result.stoppedBecause}`)
+          break
+        }
+      }
+    }
+
+    for (const writer of writers) writer.stop()
+    const quiet = await waitForQuiet(ledger, 1000, 60_000)
+    const saved = target.reportsSaved ? await waitForSaved(writers) : true
+    if (!quiet) say('updates were still arriving 60 s after the edits stopped')
+    if (!saved) say('some writers were not told their last edit was saved within 30 s')
+    result.convergence = await checkConvergence(target, documents, writers, ledger)
+    say(
+      result.convergence.converged
+        ? `converged (${documents.length} document${documents.length === 1 ? '' : 's'})`
+        : `DID NOT CONVERGE: ${result.convergence.problems.join('; ')}`,
+    )
+    if (scenario.key === 'd') {
+      result.massDisconnect = await massDisconnect(target, [...writers, ...readers], documents[0]!)
+      const m = result.massDisconnect
+      say(
+        `mass disconnect of ${m.clients}: ${m.survived ? 'survived' : 'DID NOT SURVIVE'}, health after ${m.healthMs === undefined ? '—' : Math.round(m.healthMs)} ms, quiet after ${m.quietAfterMs === undefined ? '—' : Math.round(m.quietAfterMs)} ms`,
+      )
+    }
+  } catch (error) {
+    result.failedReason = error instanceof Error ? error.message : String(error)
+    say(`FAILED: ${result.failedReason}`)
+  } finally {
+    for (const client of [...writers, ...readers]) client.disconnect(true)
+    result.closeCodes = Object.fromEntries(ledger.closeCodes)
+    watch.stop()
+    if (target.exited() && !result.failedReason) result.failedReason = 'the server process exited'
+    await target.stop()
+  }
+  return result
+}
+
+/** Runs the chosen scenarios against the chosen targets and answers the figures. */
+export async function runCollabLoad(options: RunOptions): Promise<ScenarioResult[]> {
+  const all = scenarios(options.quick, options.seconds)
+  process.env.TEST_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres'
+  if (options.cpuProfileDir) await mkdir(options.cpuProfileDir, { recursive: true })
+  const fixture = options.targets.includes('Marginalia') ? await createMarginaliaFixture() : undefined
+  const out: ScenarioResult[] = []
+  try {
+    for (const key of options.scenarios) {
+      const scenario = all[key]
+      options.log(`Scenario ${key}: ${scenario.title}`)
+      const results: TargetResult[] = []
+      for (const name of options.targets) results.push(await runOne(scenario, name, fixture, options))
+      out.push({ scenario, results })
+    }
+  } finally {
+    await fixture?.drop()
+  }
+  return out
+}
+
+/** The open-files limit this process has (soft). */
+function openFilesLimit(): number {
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'))
+  const soft = line?.split(/\s{2,}/)[1]
+  return soft === 'unlimited' ? Number.POSITIVE_INFINITY : Number(soft)
+}
+
+/** The cores this process may run on, as /proc says (e.g. "1" or "0-1"). */
+function allowedCores(): string {
+  return /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]?.trim() ?? ''
+}
+
+/**
+ * Runs this script again pinned to core 1, with the open-files limit raised to the hard limit (at most
+ * 65536), unless that was done already. Answers the exit code, or undefined when this is the pinned run.
+ */
+function reexecPinned(): number | undefined {
+  if (process.env.COLLAB_LOAD_PINNED === '1' || allowedCores() === '1') return undefined
+  const script = fileURLToPath(import.meta.url)
+  const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`
+  const command = [process.execPath, '--import', 'tsx', script, ...process.argv.slice(2)].map(quote).join(' ')
+  const child = spawnSync(
+    'bash',
+    [
+      '-c',
+      `ulimit -n $(( $(ulimit -Hn) < 65536 ? $(ulimit -Hn) : 65536 )) 2>/dev/null; exec taskset -c 1 ${command}`,
+    ],
+    { stdio: 'inherit', env: { ...process.env, COLLAB_LOAD_PINNED: '1' } },
+  )
+  return child.status ?? 1
+}
+
+function parseArgs(argv: string[]): Omit<RunOptions, 'log'> & { json: string | undefined } {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag)
+    return i >= 0 ? argv[i + 1] : undefined
+  }
+  const scenario = value('--scenario') ?? 'all'
+  if (!['b', 'c', 'd', 'all'].includes(scenario)) throw new Error(`--scenario must be b, c, d or all`)
+  const target = value('--target') ?? 'both'
+  if (!['marginalia', 'relay', 'both'].includes(target))
+    throw new Error('--target must be marginalia, relay or both')
+  const seconds = value('--seconds')
+  if (seconds !== undefined && !(Number(seconds) > 0)) throw new Error('--seconds must be a positive number')
+  return {
+    scenarios: scenario === 'all' ? ['b', 'c', 'd'] : [scenario as ScenarioKey],
+    quick: argv.includes('--quick'),
+    seconds: seconds === undefined ? undefined : Number(seconds),
+    targets: target === 'both' ? ['Marginalia', 'relay'] : target === 'relay' ? ['relay'] : ['Marginalia'],
+    cpuProfileDir: value('--cpu-prof') === undefined ? undefined : path.resolve(value('--cpu-prof')!),
+    json: value('--json'),
+  }
+}
+
+async function main(): Promise<void> {
+  const exitCode = reexecPinned()
+  if (exitCode !== undefined) {
+    process.exitCode = exitCode
+    return
+  }
+  const args = parseArgs(process.argv.slice(2))
+  const limit = openFilesLimit()
+  if (limit < 8192) {
+    throw new Error(
+      `the open-files limit is ${limit}; the load needs at least 8192 (run under \`bash -c 'ulimit -n 65536; …'\`)`,
+    )
+  }
+  console.log(
+    `collab load on cores ${allowedCores()}, open-files limit ${limit}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
+  const results = await runCollabLoad({ ...args, log: (line) => console.log(line) })
+  console.log(`\n${formatCollabTables(results).join('\n')}`)
+  if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2))
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+}
