@@ -80,7 +80,7 @@ export function refindQuote(
   }
   if (exact.reason === 'ambiguous' || stored.quote.length < fuzzyMinimumLength) return undefined
   const fuzzy = fuzzyFind(index.text, stored.quote)
-  if (!fuzzy || !fuzzy.unique || fuzzy.similarity < fuzzyMinimumSimilarity) return undefined
+  if (!fuzzy?.unique || fuzzy.similarity < fuzzyMinimumSimilarity) return undefined
   return rangeOf(index, fuzzy.start, fuzzy.end)
 }
 
