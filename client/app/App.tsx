@@ -77,7 +77,7 @@ function Page({ route, user, session }: { route: Route; user: User | null; sessi
     case 'documents':
       return <DocumentsPage user={user} />
     case 'document':
-      return <DocumentPage key={route.id} id={route.id} />
+      return <DocumentPage key={route.id} id={route.id} user={user} />
     case 'members':
       return <MembersPage key={route.id} id={route.id} user={user} />
     case 'profile':

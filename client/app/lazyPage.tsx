@@ -1,14 +1,23 @@
 import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { LoadError, Loading } from '../components/StatusMessage.tsx'
-import { t } from '../i18n/i18n.ts'
+import { type MessageKey, t } from '../i18n/i18n.ts'
+
+/** What a lazily loaded part says while it loads and when it cannot be fetched. */
+export interface LazyLabels {
+  loading: MessageKey
+  failed: MessageKey
+}
 
 /**
- * A page whose code is fetched the first time it is shown (a dynamic import, its own chunk), so sign-in and
- * the documents list do not carry the admin, members or invitation pages. Shows "Loading…" meanwhile and a
- * retry when the chunk cannot be fetched.
+ * A page (or a large part of one, like the editor) whose code is fetched the first time it is shown (a
+ * dynamic import, its own chunk), so sign-in and the documents list do not carry the admin, members or
+ * invitation pages. Shows "Loading…" meanwhile and a retry when the chunk cannot be fetched.
  */
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyPage<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  labels: LazyLabels = { loading: 'app.loading', failed: 'app.pageLoadFailed' },
+): ComponentType<P> {
   let loaded: ComponentType<P> | null = null
   let pending: Promise<ComponentType<P>> | null = null
   return function LazyPage(props: P) {
@@ -42,8 +51,8 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
         setError(null)
         setAttempt((n) => n + 1)
       }
-      return <LoadError title={t('app.pageLoadFailed')} error={error} onRetry={retry} />
+      return <LoadError title={t(labels.failed)} error={error} onRetry={retry} />
     }
-    return <Loading label={t('app.loading')} />
+    return <Loading label={t(labels.loading)} />
   }
 }

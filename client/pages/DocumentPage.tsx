@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useCallback, useEffect, useState } from 'preact/hooks'
 import { getDocument } from '../api/documents.ts'
 import { isApiError } from '../api/errors.ts'
-import type { DocumentDetail } from '../api/types.ts'
+import type { DocumentDetail, User } from '../api/types.ts'
+import { lazyPage } from '../app/lazyPage.tsx'
 import { useDocumentTitle } from '../app/useDocumentTitle.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { LoadError, Loading } from '../components/StatusMessage.tsx'
@@ -12,14 +13,21 @@ import { ManageDocument } from './document/ManageDocument.tsx'
 import { PhaseBanner } from './document/PhaseBanner.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
+// The editor (ProseMirror, Yjs and their plugins) is its own chunk: the documents list and sign-in stay small.
+const LiveEditor = lazyPage(() => import('../editor/LiveEditor.tsx').then((m) => m.LiveEditor), {
+  loading: 'editor.loading',
+  failed: 'editor.loadFailed',
+})
+
 /**
  * One document: its title, phase banner and my role, the controls my capabilities allow (rename, phase,
- * deadline, members, delete), and a placeholder where the live draft and its threads will go. A document that
- * is absent or not shared with me shows as not found.
+ * deadline, members, delete), and the live draft (the collaborative editor, loaded on demand). A document
+ * that is absent or not shared with me, or that I lose access to while reading it, shows as not found.
  */
-export function DocumentPage({ id }: { id: string }) {
+export function DocumentPage({ id, user }: { id: string; user: User }) {
   const [state, retry] = useLoad((signal) => getDocument(id, signal), id)
-  if (state.status === 'error' && isApiError(state.error, 'not_found'))
+  const [gone, setGone] = useState(false)
+  if (gone || (state.status === 'error' && isApiError(state.error, 'not_found')))
     return <NotFoundPage kind="document" />
   return (
     <>
@@ -30,14 +38,32 @@ export function DocumentPage({ id }: { id: string }) {
       {state.status === 'error' && (
         <LoadError title={t('document.error')} error={state.error} onRetry={retry} />
       )}
-      {state.status === 'ready' && <DocumentView loaded={state.data} onReload={retry} />}
+      {state.status === 'ready' && (
+        <DocumentView loaded={state.data} user={user} onReload={retry} onGone={() => setGone(true)} />
+      )}
     </>
   )
 }
 
-function DocumentView({ loaded, onReload }: { loaded: DocumentDetail; onReload: () => void }) {
+function DocumentView({
+  loaded,
+  user,
+  onReload,
+  onGone,
+}: {
+  loaded: DocumentDetail
+  user: User
+  onReload: () => void
+  onGone: () => void
+}) {
   const [document, setDocument] = useState(loaded)
   useEffect(() => setDocument(loaded), [loaded])
+  // After the collaboration socket said our access changed: fetch the role and phase again, in place.
+  const refresh = useCallback(() => {
+    getDocument(loaded.id).then(setDocument, (error: unknown) => {
+      if (isApiError(error, 'not_found')) onGone()
+    })
+  }, [loaded.id, onGone])
   useDocumentTitle(document.title)
   const can = (capability: DocumentDetail['capabilities'][number]) =>
     document.capabilities.includes(capability)
@@ -66,7 +92,7 @@ function DocumentView({ loaded, onReload }: { loaded: DocumentDetail; onReload: 
       )}
       <section class="live-draft" aria-labelledby="live-draft-heading">
         <h2 id="live-draft-heading">{t('document.liveDraftHeading')}</h2>
-        <p>{t('document.liveDraftPlaceholder')}</p>
+        <LiveEditor document={document} user={user} onGone={onGone} onAccessChanged={refresh} />
       </section>
       {can('manage_phases') && (
         <ManageDocument key={document.id} document={document} onUpdated={setDocument} onReload={onReload} />

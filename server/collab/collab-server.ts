@@ -6,6 +6,8 @@ import { closeCodes, encodeEvent } from '../../shared/collab/messages.ts'
 import { editingAllowed } from '../../shared/phases.ts'
 import { can } from '../../shared/roles.ts'
 import type { AppContext } from '../context.ts'
+import { findMembership } from '../db/members.repo.ts'
+import { loadActiveUser } from '../services/users.service.ts'
 import { authenticateUpgrade } from './authenticate-upgrade.ts'
 import { Connection } from './connection.ts'
 import type { DocumentRegistry } from './registry.ts'
@@ -48,8 +50,20 @@ export function createCollabServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false })
   const connections = new Set<Connection>()
   const publicOrigin = new URL(ctx.config.publicUrl).origin
+  // Bumped by every change of rights. A socket authenticated before such a change but registered after it
+  // (the close below could not reach it) checks its rights again.
+  let accessEpoch = 0
   const closeWhere = (predicate: (c: Connection) => boolean, code: number, reason: string) => {
+    accessEpoch++
     for (const connection of connections) if (predicate(connection)) connection.close(code, reason)
+  }
+  const recheck = async (connection: Connection, granted: { role: string; phase: string }) => {
+    const user = await loadActiveUser(ctx.db.pool, connection.userId)
+    if (!user) return connection.close(closeCodes.unauthenticated, 'signed out')
+    const now = await findMembership(ctx.db.pool, connection.userId, connection.live.id)
+    if (!now) return connection.close(closeCodes.notFound, 'removed from the document')
+    if (now.role !== granted.role || now.phase !== granted.phase)
+      connection.close(closeCodes.accessChanged, 'rights changed')
   }
   const unsubscribe = [
     ctx.events.on('member.changed', ({ documentId, userId, removed }) =>
@@ -77,6 +91,7 @@ export function createCollabServer(
   ]
 
   async function accept(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const epoch = accessEpoch
     const grant = await authenticateUpgrade(req, { publicOrigin, sessions, db: ctx.db.pool })
     if ('status' in grant) return refuse(socket, grant.status, grant.message)
     const { user, membership } = grant
@@ -114,6 +129,11 @@ export function createCollabServer(
           })
           open.start()
           for (const message of queued.splice(0)) open.receive(message)
+          if (accessEpoch !== epoch) {
+            recheck(open, membership).catch((error: unknown) =>
+              ctx.log.warn({ err: error }, 'collab.recheck.failed'),
+            )
+          }
         },
         (error: unknown) => {
           ctx.log.error({ err: error, documentId: membership.document_id }, 'collab.doc.load_failed')

@@ -16,6 +16,7 @@ import type { DocumentRole } from '../../shared/roles.ts'
 import type { Log } from '../log.ts'
 import { type LiveDocument, maxDocumentBytes } from './live-document.ts'
 import type { UpdateOrigin } from './origins.ts'
+import { changesDocument } from './update-effect.ts'
 
 /** A read-only connection may send this many changes (each dropped) before it is closed. */
 export const maxReadOnlyViolations = 20
@@ -35,6 +36,8 @@ export class Connection {
   #presence = new Set<number>()
   #rejected = 0
   #latestWrite: Promise<void> | undefined
+  /** Set by `trackWrite` while an update from this connection is applied. */
+  #wrote = false
   #closed = false
 
   constructor(
@@ -114,12 +117,21 @@ export class Connection {
       return
     }
     for (const client of meta.to.keys()) this.#clients.add(client)
+    this.#wrote = false
     Y.applyUpdate(this.live.doc, update, { source: 'connection', connection: this } satisfies UpdateOrigin)
+    if (!this.#wrote && meta.to.size > 0) {
+      // The server had all of it already (a reconnecting client resending its edits): say saved once what
+      // the server holds is durable, or the client would wait for an acknowledgement that never comes.
+      void this.live.whenDurable().then(() => this.sendEvent({ type: 'saved', clocks: this.#clocksNow() }))
+    }
   }
 
-  /** Drops a read-only connection's change and tells it; an empty sync step 2 (nothing to send) is no offence. */
+  /**
+   * Drops a read-only connection's change and tells it. A sync reply that brings nothing new (empty, or
+   * repeating the document's own deletions) is no offence.
+   */
   #reject(update: Uint8Array): void {
-    if (update.byteLength <= 2) return
+    if (update.byteLength <= 2 || !changesDocument(this.live.doc, update)) return
     this.#rejected++
     this.sendEvent({ type: 'read_only', rejected: this.#rejected })
     if (this.#rejected >= maxReadOnlyViolations)
@@ -150,18 +162,21 @@ export class Connection {
    * structs only: an update still waiting for missing parts is not claimed).
    */
   trackWrite(durable: Promise<void>): void {
-    const clocks = new Map(
-      [...this.#clients].map((client) => [client, Y.getState(this.live.doc.store, client)]),
-    )
+    this.#wrote = true
+    const clocks = this.#clocksNow()
     this.#latestWrite = durable
     durable.then(() => {
       // Writes commit in order, so only the newest one needs to speak for all before it.
       if (this.#latestWrite !== durable) return
-      this.sendEvent({
-        type: 'saved',
-        clocks: Object.fromEntries([...clocks].map(([c, k]) => [String(c), k])),
-      })
+      this.sendEvent({ type: 'saved', clocks })
     })
+  }
+
+  /** The document's clock now for each Yjs client this connection wrote with. */
+  #clocksNow(): Record<string, number> {
+    return Object.fromEntries(
+      [...this.#clients].map((client) => [String(client), Y.getState(this.live.doc.store, client)]),
+    )
   }
 
   /** The presence this connection introduced (to drop when it leaves). */

@@ -75,6 +75,11 @@ export class LiveDocument {
 
   #anchorContext: AnchorContext | undefined
 
+  /** Resolves once every update this document has applied is durable. */
+  async whenDurable(): Promise<void> {
+    while (this.writer.hasPending(this.id)) await this.writer.drained()
+  }
+
   /** Applies an update from the server itself and resolves once it is durable. */
   applyServerUpdate(update: Uint8Array): Promise<void> {
     return this.transactServer(() =>

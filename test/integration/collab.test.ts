@@ -129,6 +129,23 @@ describe('the live draft over y-websocket', () => {
     await eventually(() => names(a).join() === 'Li Wei', 'a leaver disappears')
   })
 
+  it("does not count a reader's ordinary sync reply as a violation, even after deletions", async () => {
+    const { author, commenter, documentId } = await world()
+    const a = await connect(author, documentId)
+    appendParagraph(a.doc, 'to be deleted')
+    appendParagraph(a.doc, 'kept')
+    a.doc.getXmlFragment('prosemirror').delete(0, 1)
+    await a.saved()
+    const reader = await connect(commenter, documentId)
+    // Reconnect with a local copy, as a reopened tab does.
+    reader.provider.disconnect()
+    reader.provider.connect()
+    await reader.synced
+    appendParagraph(a.doc, 'after')
+    await eventually(() => paragraphs(reader.doc).includes('after'), 'the reader keeps syncing')
+    expect(reader.events.filter((e) => e.type === 'read_only')).toEqual([])
+  })
+
   it('closes a read-only socket that keeps sending changes', async () => {
     const { commenter, documentId } = await world()
     const raw = await openRawSocket(server.url, await agentOf(commenter), documentId)
