@@ -13,6 +13,7 @@ import { DomainEvents } from './events/domain-events.ts'
 import { createSessions } from './http/session.ts'
 import { createLogger, type Log } from './log.ts'
 import { createMailer } from './mail/mailer.ts'
+import { startNotificationMailer } from './services/notifications.service.ts'
 import { resolveSessionSecret } from './session-secret.ts'
 
 /** A listening server and how to stop it gracefully. */
@@ -59,6 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     sessions = createSessions(db.pool, await resolveSessionSecret(config), config.publicUrl)
     const server = http.createServer(createApp(ctx, sessions))
     const collab = createCollabServer(ctx, sessions.middleware, live)
+    const stopMailing = startNotificationMailer(ctx, log)
     server.on('upgrade', (req, socket, head) => {
       if (req.url?.startsWith('/collab/')) collab.handleUpgrade(req, socket, head)
       else socket.destroy()
@@ -92,6 +94,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           server.close(() => resolve())
           server.closeIdleConnections()
         })
+        stopMailing()
         // Sockets first: their updates must be durable before the pool closes.
         await collab.close()
         await httpClosed

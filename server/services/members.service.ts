@@ -1,5 +1,5 @@
 import type { MemberDto } from '../../shared/api/members.ts'
-import type { UserDto } from '../../shared/api/users.ts'
+import type { PersonDto, UserDto } from '../../shared/api/users.ts'
 import { type DocumentRole, roleAtLeast } from '../../shared/roles.ts'
 import type { AppContext } from '../context.ts'
 import { insertAudit } from '../db/audit.repo.ts'
@@ -29,6 +29,20 @@ export function toMemberDto(row: MemberRow): MemberDto {
     role: row.role,
     joinedAt: row.created_at.toISOString(),
   }
+}
+
+/** The document's members as any member may see them (no emails): for @mentions and presence. */
+export async function peopleOf(
+  db: Queryable,
+  member: Membership,
+): Promise<Array<PersonDto & { role: DocumentRole }>> {
+  return (await listMembers(db, member.document_id)).map((row) => ({
+    id: row.user_id,
+    name: row.name,
+    country: row.country,
+    organization: row.organization,
+    role: row.role,
+  }))
 }
 
 /** Every member of the document. */

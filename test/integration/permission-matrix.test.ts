@@ -158,6 +158,9 @@ const samples: Record<string, Sampler> = {
   }),
   'GET /admin/documents': async () => ({ path: '/api/admin/documents' }),
   'GET /documents/:documentId/threads': async (id) => ({ path: `/api/documents/${id}/threads` }),
+  'GET /documents/:documentId/people': async (id) => ({ path: `/api/documents/${id}/people` }),
+  'GET /notifications': async () => ({ path: '/api/notifications?unread=true' }),
+  'POST /notifications/read': async () => ({ path: '/api/notifications/read', body: {}, success: 204 }),
   'POST /documents/:documentId/threads': async (id) => ({
     path: `/api/documents/${id}/threads`,
     body: { anchor: { document: true }, body: 'A general remark.', type: 'general' },

@@ -6,6 +6,7 @@ import { contentEndpoints } from './content.routes.ts'
 import { documentsEndpoints } from './documents.routes.ts'
 import { invitesEndpoints } from './invites.routes.ts'
 import { membersEndpoints } from './members.routes.ts'
+import { notificationsEndpoints } from './notifications.routes.ts'
 import { passwordResetEndpoints } from './password-resets.routes.ts'
 import { sessionEndpoints } from './session.routes.ts'
 import { threadsEndpoints } from './threads.routes.ts'
@@ -19,6 +20,7 @@ export function apiEndpoints(ctx: AppContext, passport: PassportInstance): Endpo
     ...documentsEndpoints(ctx),
     ...contentEndpoints(ctx),
     ...threadsEndpoints(ctx),
+    ...notificationsEndpoints(ctx),
     ...membersEndpoints(ctx),
     ...invitesEndpoints(ctx),
     ...passwordResetEndpoints(ctx),

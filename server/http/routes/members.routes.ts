@@ -2,7 +2,7 @@ import { CreateInviteInput, SetMemberRoleInput } from '../../../shared/api/membe
 import type { AppContext } from '../../context.ts'
 import { auditOf } from '../../services/audit.service.ts'
 import { createInvite, invitesOf, revokeInvite } from '../../services/invites.service.ts'
-import { membersOf, removeMember, setMemberRole } from '../../services/members.service.ts'
+import { membersOf, peopleOf, removeMember, setMemberRole } from '../../services/members.service.ts'
 import { access, endpoint } from '../endpoint.ts'
 import { ListQuery } from '../list-query.ts'
 import { parseBody, parseQuery } from '../validate.ts'
@@ -13,6 +13,14 @@ const manage = access.document('manage_members')
 export function membersEndpoints(ctx: AppContext) {
   const db = ctx.db.pool
   return [
+    endpoint(
+      'get',
+      '/documents/:documentId/people',
+      access.document('read'),
+      async (_req, res, { member }) => {
+        res.json({ items: await peopleOf(db, member), nextCursor: null })
+      },
+    ),
     endpoint('get', '/documents/:documentId/members', manage, async (_req, res, { member }) => {
       res.json({ items: await membersOf(db, member), nextCursor: null })
     }),

@@ -21,6 +21,7 @@ import { type Transaction, withTransaction } from '../../db/transaction.ts'
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.ts'
 import { isUuid, type Membership } from '../../policies/access.ts'
 import { cursorChecks, decodeCursor, encodeCursor } from '../cursor.ts'
+import { notifyAboutComment } from '../notifications.service.ts'
 import { type AnchorRequest, placeAnchor } from './anchor-input.ts'
 import { toThreadDtos } from './thread-dtos.ts'
 
@@ -102,7 +103,14 @@ export async function openThread(
       proposedText: input.proposedText ?? null,
       ...anchor,
     })
-    await insertComment(tx, id, actor.id, input.body)
+    const commentId = await insertComment(tx, id, actor.id, input.body)
+    await notifyAboutComment(tx, {
+      documentId: member.document_id,
+      threadId: id,
+      commentId,
+      authorId: actor.id,
+      body: input.body,
+    })
     publishAfterCommit(ctx, tx, member.document_id, id, 'thread.created')
     return id
   })
@@ -155,6 +163,13 @@ export async function reply(
   const commentId = await withTransaction(ctx.db.pool, ctx.log, async (tx) => {
     const row = await threadOf(tx, member, threadId)
     const id = await insertComment(tx, row.id, actor.id, body)
+    await notifyAboutComment(tx, {
+      documentId: member.document_id,
+      threadId: row.id,
+      commentId: id,
+      authorId: actor.id,
+      body,
+    })
     await touchThread(tx, row.id)
     publishAfterCommit(ctx, tx, member.document_id, row.id, 'comment.created')
     return id
