@@ -67,7 +67,7 @@ const Env = z.object({
   PUBLIC_URL: optional(httpOrigin),
   DATABASE_URL: optional(postgresUrl),
   DATABASE_POOL_SIZE: optional(
-    z.coerce.number().int().min(2, 'must be at least 2').max(100, 'must be at most 100'),
+    z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'),
   ),
   DATA_DIR: optional(z.string().min(1)),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),

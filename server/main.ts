@@ -32,6 +32,8 @@ export interface StartOptions {
   beforeListen?: (ctx: AppContext) => Promise<void>
   /** How long in-flight requests may take to finish on shutdown. */
   shutdownGraceMs?: number
+  /** How long an unused live document stays loaded (tests shorten it). */
+  documentIdleMs?: number
 }
 
 /** Opens the database (embedded or not), applies migrations, builds the app and listens. */
@@ -41,7 +43,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const db = await openDatabase(config, log)
   const mailer = createMailer(config, db.pool, log)
   const writer = new UpdateLogWriter(db.pool, log)
-  const live = new DocumentRegistry(db.pool, log, writer, new LocalBus())
+  const live = new DocumentRegistry(db.pool, log, writer, new LocalBus(), options.documentIdleMs)
   const events = new DomainEvents()
   const ctx: AppContext = {
     config,

@@ -5,21 +5,26 @@ import { compactIfDue, loadDocument } from './document-store.ts'
 import { LiveDocument } from './live-document.ts'
 import type { UpdateLogWriter } from './update-log-writer.ts'
 
+/** How long a document nobody holds stays in memory, so API reads between edits do not reload it. */
+export const defaultIdleUnloadMs = 30_000
+
 /**
  * The live documents of this process. Each is loaded once, however many connections arrive at the same
  * moment (they share one loading promise), held while any connection or server-side edit uses it, and
- * unloaded after the last one lets go and every update is durable.
+ * unloaded once nobody has held it for `idleUnloadMs` and every update is durable.
  */
 export class DocumentRegistry {
   #live = new Map<string, LiveDocument>()
   #loading = new Map<string, Promise<LiveDocument>>()
   #holds = new Map<string, number>()
+  #idleTimers = new Map<string, NodeJS.Timeout>()
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly log: Log,
     private readonly writer: UpdateLogWriter,
     private readonly bus: CollabBus,
+    private readonly idleUnloadMs = defaultIdleUnloadMs,
   ) {}
 
   /** The live document, loading it if needed; the caller must `release` it. */
@@ -36,11 +41,18 @@ export class DocumentRegistry {
     }
   }
 
-  /** Lets go of a document; the last one out unloads it once its updates are durable. */
+  /** Lets go of a document; once nobody holds it for `idleUnloadMs`, it is unloaded (its updates durable first). */
   release(documentId: string): void {
     const holds = (this.#holds.get(documentId) ?? 1) - 1
     this.#holds.set(documentId, holds)
-    if (holds === 0) void this.#unloadWhenIdle(documentId)
+    if (holds > 0) return
+    clearTimeout(this.#idleTimers.get(documentId))
+    const timer = setTimeout(() => {
+      this.#idleTimers.delete(documentId)
+      void this.#unloadWhenIdle(documentId)
+    }, this.idleUnloadMs)
+    timer.unref()
+    this.#idleTimers.set(documentId, timer)
   }
 
   /** A document already in memory, if it is. */
@@ -94,6 +106,8 @@ export class DocumentRegistry {
 
   /** Waits for every update to be durable, then frees every document (shutdown). */
   async close(): Promise<void> {
+    for (const timer of this.#idleTimers.values()) clearTimeout(timer)
+    this.#idleTimers.clear()
     await this.writer.drained()
     for (const live of this.#live.values()) live.destroy()
     this.#live.clear()

@@ -4,6 +4,15 @@ import type { Log } from '../log.ts'
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded.ts'
 import { createPool } from './pool.ts'
 
+/**
+ * The embedded database gets one connection. PGlite is a single backend session behind the socket server,
+ * which queues protocol *messages*, not whole queries: two connections' extended-protocol sequences
+ * (Parse/Bind/Execute/Sync) can interleave and overwrite each other's unnamed statement and portal
+ * ("portal does not exist", parameters bound to the wrong statement). One connection keeps every query whole;
+ * PGlite runs one query at a time anyway.
+ */
+export const embeddedPoolSize = 1
+
 /** The process's database: a pool, and whether it talks to the embedded Postgres. */
 export interface Database {
   pool: pg.Pool
@@ -23,11 +32,10 @@ export async function openDatabase(
   let embedded: EmbeddedPostgres | undefined
   let url = config.databaseUrl
   if (!url) {
-    // Leave a few spare connections for the CLI's one-off clients and the session store.
-    embedded = await startEmbeddedPostgres(config.dataDir, config.databasePoolSize + 5, log)
+    embedded = await startEmbeddedPostgres(config.dataDir, embeddedPoolSize + 4, log)
     url = embedded.url
   }
-  const pool = createPool(url, config.databasePoolSize, log)
+  const pool = createPool(url, embedded ? embeddedPoolSize : config.databasePoolSize, log)
   return {
     pool,
     embedded: embedded !== undefined,

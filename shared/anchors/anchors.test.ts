@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { initProseMirrorDoc, prosemirrorToYXmlFragment } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { parseMarkdown, schema } from '../schema/index.ts'
+import { buildPositionIndex, fastPosition } from './position-index.ts'
 import { findQuote, quoteOf } from './quote.ts'
+import { positionFromRelative, relativeFromPosition } from './relative.ts'
 import { type AnchorContext, anchorRange, resolveAnchor, type StoredAnchor } from './resolve.ts'
 import { sectionPath } from './section.ts'
 
@@ -226,6 +228,28 @@ describe('anchors', () => {
     const b = anchorOn(ydoc, 'reliable and comparable')
     expect(resolve(ydoc, a).currentText).toBe('few, reliable')
     expect(resolve(ydoc, b).currentText).toBe('reliable and comparable')
+  })
+
+  it('finds text positions through its index exactly where y-prosemirror does', () => {
+    const ydoc = docFromMarkdown(
+      `${markdown}\n\n- a **bold** item\n- [a link](https://example.org) item\n\n> a quote`,
+    )
+    const context = contextOf(ydoc)
+    const starts = buildPositionIndex(context.fragment, context.mapping)
+    let compared = 0
+    context.doc.descendants((node, pos) => {
+      if (!node.isText) return
+      for (let p = pos; p <= pos + node.nodeSize; p++) {
+        for (const assoc of [0, -1] as const) {
+          const relative = relativeFromPosition(context.fragment, context.mapping, p, assoc)
+          const fast = fastPosition(ydoc, starts, relative)
+          if (fast === undefined) continue
+          expect(fast).toBe(positionFromRelative(context.fragment, context.mapping, relative))
+          compared++
+        }
+      }
+    })
+    expect(compared).toBeGreaterThan(300)
   })
 
   it('answers general comments as document anchors', () => {

@@ -1,6 +1,7 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import type * as Y from 'yjs'
 import { fuzzyFind } from './fuzzy.ts'
+import { buildPositionIndex, fastPosition, type PositionIndex } from './position-index.ts'
 import { findQuote } from './quote.ts'
 import {
   decodeRelative,
@@ -39,6 +40,21 @@ export interface AnchorContext {
   mapping: ProseMirrorMapping
   /** Built on first use and kept: resolving many anchors against one text shares it. */
   index?: TextIndex
+  /** Where each text starts; built on first use and kept, like `index`. */
+  positions?: PositionIndex
+  /** Anchors already resolved against this text, by their relative positions. */
+  resolved?: Map<string, ResolvedAnchor>
+}
+
+/** A relative position's ProseMirror position: the fast lookup when it points into a text, else y-prosemirror's walk. */
+function positionOf(context: AnchorContext, base64: string): number | null {
+  const relative = decodeRelative(base64)
+  if (context.fragment.doc) {
+    context.positions ??= buildPositionIndex(context.fragment, context.mapping)
+    const fast = fastPosition(context.fragment.doc, context.positions, relative)
+    if (fast !== undefined) return fast
+  }
+  return positionFromRelative(context.fragment, context.mapping, relative)
 }
 
 /** Below these, a quote found again is too likely to be another occurrence of common words. */
@@ -93,16 +109,27 @@ export function resolveAnchor(context: AnchorContext, stored: StoredAnchor): Res
   if (stored.kind === 'document' || !stored.start || !stored.end) {
     return { state: 'document', from: null, to: null, currentText: '' }
   }
+  const key = `${stored.start} ${stored.end}`
+  const known = context.resolved?.get(key)
+  if (known) return known
   let from: number | null = null
   let to: number | null = null
   try {
-    from = positionFromRelative(context.fragment, context.mapping, decodeRelative(stored.start))
-    to = positionFromRelative(context.fragment, context.mapping, decodeRelative(stored.end))
+    from = positionOf(context, stored.start)
+    to = positionOf(context, stored.end)
   } catch {
     from = null
   }
   if (from !== null && to !== null && to > from) {
-    return { state: 'anchored', from, to, currentText: context.doc.textBetween(from, to, '\n', ' ') }
+    const anchored: ResolvedAnchor = {
+      state: 'anchored',
+      from,
+      to,
+      currentText: context.doc.textBetween(from, to, '\n', ' '),
+    }
+    context.resolved ??= new Map()
+    context.resolved.set(key, anchored)
+    return anchored
   }
   const found = refindQuote(context, stored)
   if (!found) return { state: 'orphaned', from: null, to: null, currentText: '' }

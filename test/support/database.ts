@@ -12,8 +12,10 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
-/** The server tests use: `TEST_DATABASE_URL`, else `DATABASE_URL`, else none (embedded). */
-export const testServerUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined
+/** The server tests use: `TEST_DATABASE_URL`, else `DATABASE_URL`, else none (embedded); read at each call. */
+export function testServerUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined
+}
 
 /**
  * Creates an empty database for one test file: on the machine's Postgres a new database with a random
@@ -22,19 +24,20 @@ export const testServerUrl = process.env.TEST_DATABASE_URL || process.env.DATABA
  */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   let database: TestDatabase
-  if (testServerUrl) {
+  const serverUrl = testServerUrl()
+  if (serverUrl) {
     const name = `marginalia_test_${randomBytes(6).toString('hex')}`
-    const admin = new pg.Client({ connectionString: testServerUrl })
+    const admin = new pg.Client({ connectionString: serverUrl })
     await admin.connect()
     await admin.query(`CREATE DATABASE ${name}`)
     await admin.end()
-    const url = new URL(testServerUrl)
+    const url = new URL(serverUrl)
     url.pathname = `/${name}`
     database = {
       url: url.toString(),
       kind: 'postgres',
       async drop() {
-        const client = new pg.Client({ connectionString: testServerUrl })
+        const client = new pg.Client({ connectionString: serverUrl })
         await client.connect()
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
         await client.end()

@@ -33,9 +33,11 @@ export async function startTestServer(
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    // The embedded database takes one connection at a time (see server/db/database.ts).
+    ...(database.kind === 'embedded' ? { DATABASE_POOL_SIZE: '1' } : {}),
     ...env,
   })
-  const server = await startServer(config, { log: testLog, shutdownGraceMs: 2_000 })
+  const server = await startServer(config, { log: testLog, shutdownGraceMs: 2_000, documentIdleMs: 200 })
   return {
     ...server,
     database,
