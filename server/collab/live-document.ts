@@ -87,10 +87,16 @@ export class LiveDocument {
     )
   }
 
-  /** Runs `change` in one transaction with origin `server`; resolves once the result is durable. */
-  async transactServer(change: (doc: Y.Doc) => void): Promise<void> {
+  /**
+   * Runs `change` in one transaction with origin `server` (or the given server origin, which an undo manager
+   * may track); the change happens synchronously, and the promise resolves once it is durable.
+   */
+  async transactServer(
+    change: (doc: Y.Doc) => void,
+    origin: UpdateOrigin = { source: 'server' },
+  ): Promise<void> {
     this.#lastServerWrite = undefined
-    this.doc.transact(() => change(this.doc), { source: 'server' } satisfies UpdateOrigin)
+    this.doc.transact(() => change(this.doc), origin)
     await this.#lastServerWrite
   }
 

@@ -144,6 +144,20 @@ export async function documentOfThread(db: Queryable, threadId: string): Promise
   return rows[0]?.document_id
 }
 
+/** Points a thread at new text it caused (an applied proposal), without marking it re-anchored. */
+export async function moveThreadAnchor(
+  db: Queryable,
+  threadId: string,
+  start: string,
+  end: string,
+): Promise<void> {
+  await db.query('UPDATE threads SET anchor_start = $2, anchor_end = $3 WHERE id = $1', [
+    threadId,
+    start,
+    end,
+  ])
+}
+
 /** Stores new relative positions for a thread found again after its text moved. */
 export async function updateThreadAnchor(
   db: Queryable,
@@ -191,4 +205,77 @@ export async function updateThreadRow(
 /** Bumps a thread's `updated_at` (a comment was added, edited or deleted). */
 export async function touchThread(db: Queryable, threadId: string): Promise<void> {
   await db.query('UPDATE threads SET updated_at = now() WHERE id = $1', [threadId])
+}
+
+/** Resolves an open thread with a decision; answers false when it was not open (already resolved). */
+export async function resolveThreadRow(
+  db: Queryable,
+  threadId: string,
+  decision: { resolution: Resolution; note: string | null; userId: string },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE threads SET status = 'resolved', resolution = $2, resolution_note = $3, resolved_by = $4,
+            resolved_at = now(), updated_at = now()
+      WHERE id = $1 AND status = 'open'`,
+    [threadId, decision.resolution, decision.note, decision.userId],
+  )
+  return rowCount === 1
+}
+
+/** Reopens a resolved thread (its last decision is cleared); answers false when it was not resolved. */
+export async function reopenThreadRow(db: Queryable, threadId: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE threads SET status = 'open', resolution = NULL, resolution_note = NULL, resolved_by = NULL,
+            resolved_at = NULL, updated_at = now()
+      WHERE id = $1 AND status = 'resolved'`,
+    [threadId],
+  )
+  return rowCount === 1
+}
+
+/** Open and resolved counts (by decision) of a document's threads, overall and per top-level section. */
+export async function progressRows(
+  db: Queryable,
+  documentId: string,
+): Promise<
+  Array<{ section: string | null; status: ThreadStatus; resolution: Resolution | null; n: number }>
+> {
+  const { rows } = await db.query<{
+    section: string | null
+    status: ThreadStatus
+    resolution: Resolution | null
+    n: number
+  }>(
+    `SELECT section[1] AS section, status, resolution, count(*)::int AS n
+       FROM threads WHERE document_id = $1
+      GROUP BY section[1], status, resolution`,
+    [documentId],
+  )
+  return rows
+}
+
+/** Open and resolved thread counts for several documents. */
+export async function threadCountsOf(
+  db: Queryable,
+  documentIds: string[],
+): Promise<Map<string, { open: number; resolved: number }>> {
+  const counts = new Map<string, { open: number; resolved: number }>()
+  if (documentIds.length === 0) return counts
+  const { rows } = await db.query<{ document_id: string; open: number; resolved: number }>(
+    `SELECT document_id, count(*) FILTER (WHERE status = 'open')::int AS open,
+            count(*) FILTER (WHERE status = 'resolved')::int AS resolved
+       FROM threads WHERE document_id = ANY ($1::uuid[]) GROUP BY document_id`,
+    [documentIds],
+  )
+  for (const row of rows) counts.set(row.document_id, { open: row.open, resolved: row.resolved })
+  return counts
+}
+
+/** Whether a user was mentioned in a thread (a commenter may answer such questions after the deadline). */
+export async function wasMentioned(db: Queryable, threadId: string, userId: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `SELECT 1 FROM notifications WHERE thread_id = $1 AND user_id = $2 AND kind = 'mention' LIMIT 1`,
+    [threadId, userId],
+  )
+  return (rowCount ?? 0) > 0
 }

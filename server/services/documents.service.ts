@@ -17,6 +17,7 @@ import {
 } from '../db/documents.repo.ts'
 import { addMemberIfAbsent } from '../db/members.repo.ts'
 import type { Queryable } from '../db/queryable.ts'
+import { threadCountsOf } from '../db/threads.repo.ts'
 import { withTransaction } from '../db/transaction.ts'
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.ts'
 import type { Membership } from '../policies/access.ts'
@@ -47,9 +48,15 @@ export async function listMyDocuments(
   const rows = await listDocumentsOfMember(db, actor.id, options.limit + 1, after)
   const page = rows.slice(0, options.limit)
   const last = page.at(-1)
+  const counts = await threadCountsOf(
+    db,
+    page.map((row) => row.id),
+  )
   return {
-    // Threads arrive with the comment-threads work; until then every document has none.
-    items: page.map((row) => ({ ...toDocumentDto(row), threadCounts: { open: 0, resolved: 0 } })),
+    items: page.map((row) => ({
+      ...toDocumentDto(row),
+      threadCounts: counts.get(row.id) ?? { open: 0, resolved: 0 },
+    })),
     nextCursor:
       rows.length > options.limit && last ? encodeCursor({ updatedAt: last.cursor_at, id: last.id }) : null,
   }

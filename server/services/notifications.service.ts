@@ -70,6 +70,30 @@ export async function notifyAboutComment(
   await insertNotifications(tx, items)
 }
 
+/** Tells one person about a thread: its author that it was resolved, or an assignee that it is theirs now. */
+export async function notifyPerson(
+  tx: Queryable,
+  n: {
+    userId: string | null
+    documentId: string
+    threadId: string
+    actorId: string
+    kind: 'resolved' | 'assigned'
+  },
+): Promise<void> {
+  if (!n.userId || n.userId === n.actorId) return
+  await insertNotifications(tx, [
+    {
+      userId: n.userId,
+      documentId: n.documentId,
+      threadId: n.threadId,
+      commentId: null,
+      kind: n.kind,
+      actorId: n.actorId,
+    },
+  ])
+}
+
 /** The signed-in user's inbox, newest first, with the unread count. */
 export async function myNotifications(
   db: Queryable,

@@ -1,5 +1,6 @@
 /** Anchors: where a comment thread lives in the live text, and how it follows (or loses) that text. */
 export { type FuzzyMatch, fuzzyFind } from './fuzzy.ts'
+export { buildPositionIndex, fastPosition, type PositionIndex } from './position-index.ts'
 export {
   contextLength,
   type FoundQuote,

@@ -131,3 +131,33 @@ export const threadEventNames = [
 
 /** One of those events. */
 export type ThreadEventName = (typeof threadEventNames)[number]
+
+/** `POST /api/threads/:id/resolve`. */
+export const ResolveThreadInput = z
+  .object({
+    resolution: z.enum(resolutions, { message: `One of ${resolutions.join(', ')}` }),
+    note: z.string().max(10_000, 'At most 10,000 characters').optional(),
+  })
+  .strict()
+
+/** `POST /api/threads/:id/reopen`: the thread's own author must say why (a reply); authors may. */
+export const ReopenThreadInput = z.object({ body: CommentBody.optional() }).strict()
+
+/** `POST /api/documents/:id/threads/resolve`: several threads with one decision. */
+export const BulkResolveInput = z
+  .object({
+    threadIds: z
+      .array(z.uuid('A thread id'))
+      .min(1, 'Choose at least one thread')
+      .max(500, 'At most 500 at once'),
+    resolution: z.enum(resolutions, { message: `One of ${resolutions.join(', ')}` }),
+    note: z.string().max(10_000, 'At most 10,000 characters').optional(),
+  })
+  .strict()
+
+/** A document's progress: open threads, resolved ones by decision, and both per section. */
+export interface ProgressDto {
+  open: number
+  resolved: Record<Resolution, number>
+  sections: Array<{ section: string; open: number; resolved: number }>
+}

@@ -13,7 +13,7 @@ import { issuePasswordReset } from '../../server/services/password-resets.servic
 import { newToken } from '../../server/services/tokens.ts'
 import type { UserDto } from '../../shared/api/users.ts'
 import { can, type DocumentRole, documentRoles } from '../../shared/roles.ts'
-import { givenDocument, givenThread, givenUser, testPassword } from '../support/given.ts'
+import { givenDocument, givenTextThread, givenThread, givenUser, testPassword } from '../support/given.ts'
 import { HttpAgent } from '../support/http-agent.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
@@ -184,6 +184,25 @@ const samples: Record<string, Sampler> = {
   'DELETE /threads/:threadId/support': async (id) => ({
     path: `/api/threads/${(await givenThread(pool(), id, people.owner)).threadId}/support`,
   }),
+  'POST /threads/:threadId/resolve': async (id) => ({
+    path: `/api/threads/${(await givenThread(pool(), id, people.owner)).threadId}/resolve`,
+    body: { resolution: 'noted', note: 'Thank you.' },
+  }),
+  'POST /threads/:threadId/reopen': async (id, caller) => {
+    const { threadId } = await givenThread(pool(), id, authorFor(caller))
+    await pool().query("UPDATE threads SET status = 'resolved', resolution = 'rejected' WHERE id = $1", [
+      threadId,
+    ])
+    return { path: `/api/threads/${threadId}/reopen`, body: { body: 'I contest this decision.' } }
+  },
+  'POST /threads/:threadId/apply': async (id) => ({
+    path: `/api/threads/${await givenTextThread(pool(), id, people.owner, { markdown: 'Alpha beta gamma.', quote: 'beta', proposedText: 'BETA' })}/apply`,
+  }),
+  'POST /documents/:documentId/threads/resolve': async (id) => ({
+    path: `/api/documents/${id}/threads/resolve`,
+    body: { threadIds: [(await givenThread(pool(), id, people.owner)).threadId], resolution: 'accepted' },
+  }),
+  'GET /documents/:documentId/progress': async (id) => ({ path: `/api/documents/${id}/progress` }),
   'PATCH /comments/:commentId': async (id, caller) => ({
     path: `/api/comments/${(await givenThread(pool(), id, authorFor(caller))).commentId}`,
     body: { body: 'Edited.' },
@@ -272,5 +291,5 @@ describe('the permission matrix', () => {
     }
     expect(failures).toEqual([])
     expect(cases).toBe(endpoints().length * callers.length)
-  })
+  }, 180_000)
 })

@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
+import { initProseMirrorDoc } from 'y-prosemirror'
+import * as Y from 'yjs'
+import { stateFromMarkdown } from '../../server/collab/document-store.ts'
 import { insertComment } from '../../server/db/comments.repo.ts'
+import { appendUpdates } from '../../server/db/document-state.repo.ts'
 import { insertDocument } from '../../server/db/documents.repo.ts'
 import { addMemberIfAbsent } from '../../server/db/members.repo.ts'
 import { insertThread } from '../../server/db/threads.repo.ts'
 import { createUser } from '../../server/services/users.service.ts'
+import { anchorRange, findQuote, quoteOf } from '../../shared/anchors/index.ts'
 import type { UserDto } from '../../shared/api/users.ts'
 import type { DocumentRole } from '../../shared/roles.ts'
+import { schema } from '../../shared/schema/index.ts'
 
 /** The password every account made by `given` has. */
 export const testPassword = 'correct horse battery staple'
@@ -68,4 +74,38 @@ export async function givenThread(
   })
   const commentId = await insertComment(pool, threadId, author.id, body)
   return { threadId, commentId }
+}
+
+/**
+ * Gives a document the text of `markdown` and opens a thread on `quote` with a proposed change, as an API
+ * client would (relative positions and all). Answers the thread id.
+ */
+export async function givenTextThread(
+  pool: pg.Pool,
+  documentId: string,
+  author: UserDto,
+  options: { markdown: string; quote: string; proposedText: string },
+): Promise<string> {
+  const state = stateFromMarkdown(options.markdown)
+  await appendUpdates(pool, [documentId], [state])
+  const ydoc = new Y.Doc()
+  Y.applyUpdate(ydoc, state)
+  const fragment = ydoc.getXmlFragment('prosemirror')
+  const { doc, mapping } = initProseMirrorDoc(fragment, schema)
+  const found = findQuote(doc, { quote: options.quote })
+  if (!('from' in found)) throw new Error(`quote not found: ${options.quote}`)
+  const positions = anchorRange({ doc, fragment, mapping: mapping as never }, found.from, found.to)
+  const threadId = await insertThread(pool, {
+    documentId,
+    authorId: author.id,
+    type: 'editorial',
+    proposedText: options.proposedText,
+    anchorKind: 'text',
+    anchorStart: positions.start,
+    anchorEnd: positions.end,
+    ...quoteOf(doc, found.from, found.to),
+    section: [],
+  })
+  await insertComment(pool, threadId, author.id, 'Please change this.')
+  return threadId
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import {
+  BulkResolveInput,
   CommentInput,
   CreateThreadInput,
+  ReopenThreadInput,
+  ResolveThreadInput,
   threadStatuses,
   threadTypes,
   UpdateThreadInput,
@@ -9,6 +12,13 @@ import {
 import { CountryCode } from '../../../shared/api/users.ts'
 import type { AppContext } from '../../context.ts'
 import { deleteComment, editComment } from '../../services/threads/comments.service.ts'
+import {
+  applyProposal,
+  bulkResolve,
+  progressOf,
+  reopenThread,
+  resolveThread,
+} from '../../services/threads/decisions.service.ts'
 import {
   changeThread,
   getThread,
@@ -93,6 +103,55 @@ export function threadsEndpoints(ctx: AppContext) {
       access.thread('comment'),
       async (req, res, { actor, member }) => {
         res.json(await setSupport(ctx, actor, member, String(req.params.threadId), false))
+      },
+    ),
+    endpoint(
+      'post',
+      '/threads/:threadId/resolve',
+      access.thread('resolve'),
+      async (req, res, { actor, member }) => {
+        res.json(
+          await resolveThread(
+            ctx,
+            actor,
+            member,
+            String(req.params.threadId),
+            parseBody(ResolveThreadInput, req),
+          ),
+        )
+      },
+    ),
+    endpoint(
+      'post',
+      '/threads/:threadId/reopen',
+      access.thread('comment'),
+      async (req, res, { actor, member }) => {
+        const { body } = parseBody(ReopenThreadInput, req)
+        res.json(await reopenThread(ctx, actor, member, String(req.params.threadId), body))
+      },
+    ),
+    endpoint(
+      'post',
+      '/threads/:threadId/apply',
+      access.thread('apply'),
+      async (req, res, { actor, member }) => {
+        res.json(await applyProposal(ctx, actor, member, String(req.params.threadId)))
+      },
+    ),
+    endpoint(
+      'post',
+      '/documents/:documentId/threads/resolve',
+      access.document('resolve'),
+      async (req, res, { actor, member }) => {
+        res.json(await bulkResolve(ctx, actor, member, parseBody(BulkResolveInput, req)))
+      },
+    ),
+    endpoint(
+      'get',
+      '/documents/:documentId/progress',
+      access.document('read'),
+      async (_req, res, { member }) => {
+        res.json(await progressOf(ctx, member))
       },
     ),
     endpoint(

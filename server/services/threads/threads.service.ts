@@ -16,12 +16,13 @@ import {
   type ThreadRow,
   touchThread,
   updateThreadRow,
+  wasMentioned,
 } from '../../db/threads.repo.ts'
 import { type Transaction, withTransaction } from '../../db/transaction.ts'
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.ts'
 import { isUuid, type Membership } from '../../policies/access.ts'
 import { cursorChecks, decodeCursor, encodeCursor } from '../cursor.ts'
-import { notifyAboutComment } from '../notifications.service.ts'
+import { notifyAboutComment, notifyPerson } from '../notifications.service.ts'
 import { type AnchorRequest, placeAnchor } from './anchor-input.ts'
 import { toThreadDtos } from './thread-dtos.ts'
 
@@ -145,12 +146,24 @@ export async function changeThread(
       }
     }
     await updateThreadRow(tx, row.id, input)
+    if (input.assigneeId && input.assigneeId !== row.assignee_id) {
+      await notifyPerson(tx, {
+        userId: input.assigneeId,
+        documentId: member.document_id,
+        threadId: row.id,
+        actorId: actor.id,
+        kind: 'assigned',
+      })
+    }
     publishAfterCommit(ctx, tx, member.document_id, row.id, 'thread.updated')
   })
   return getThread(ctx, member, threadId)
 }
 
-/** Adds a reply. Replies stay open after the comment deadline; nobody writes in a final document. */
+/**
+ * Adds a reply. Nobody writes in a final document. Once comments are closed to experts (after the deadline,
+ * in revision), an expert may still answer in their own threads and where they were @mentioned.
+ */
 export async function reply(
   ctx: AppContext,
   actor: UserDto,
@@ -160,8 +173,16 @@ export async function reply(
 ) {
   if (member.phase === 'final')
     throw new ForbiddenError('The document is final: no new comments.', 'phase_closed')
+  const phase = { phase: member.phase, commentDeadline: member.comment_deadline?.toISOString() ?? null }
   const commentId = await withTransaction(ctx.db.pool, ctx.log, async (tx) => {
     const row = await threadOf(tx, member, threadId)
+    const closedToMe = !can(member.role, 'resolve') && !threadOpeningAllowed(phase, member.role)
+    if (closedToMe && row.author_id !== actor.id && !(await wasMentioned(tx, row.id, actor.id))) {
+      throw new ForbiddenError(
+        'Comments are closed: you may answer only in your own threads and where you were mentioned.',
+        'phase_closed',
+      )
+    }
     const id = await insertComment(tx, row.id, actor.id, body)
     await notifyAboutComment(tx, {
       documentId: member.document_id,
