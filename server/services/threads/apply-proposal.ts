@@ -15,8 +15,8 @@ import { ConflictError } from '../../errors.ts'
 
 /** Replaces [from, to) with plain text: inside one text, as a Yjs edit that keeps the surrounding formatting. */
 function replaceRange(context: AnchorContext, ydoc: Y.Doc, from: number, to: number, text: string): void {
-  const positions = (context.positions ??= buildPositionIndex(context.fragment, context.mapping))
-  for (const [ytext, start] of positions) {
+  context.positions ??= buildPositionIndex(context.fragment, context.mapping)
+  for (const [ytext, start] of context.positions) {
     if (from >= start && to <= start + ytext.length) {
       ytext.delete(from - start, to - from)
       if (text.length > 0) ytext.insert(from - start, text)
