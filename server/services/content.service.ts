@@ -31,7 +31,15 @@ export async function readContent(
   member: Membership,
   format: ContentFormat,
 ): Promise<{ contentType: string; body: string | object }> {
-  const doc = await currentDocument(ctx, member.document_id)
+  return renderContent(await currentDocument(ctx, member.document_id), member.title, format)
+}
+
+/** A document (the current text or a version's) in one format, with its content type. */
+export function renderContent(
+  doc: ProseMirrorNode,
+  title: string,
+  format: ContentFormat,
+): { contentType: string; body: string | object } {
   switch (format) {
     case 'json':
       return { contentType: 'application/json', body: { doc: doc.toJSON() } }
@@ -42,7 +50,7 @@ export async function readContent(
     case 'html':
       return {
         contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(member.title)}</title></head>\n<body>\n${serializeHtml(doc)}\n</body></html>\n`,
+        body: `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${serializeHtml(doc)}\n</body></html>\n`,
       }
   }
 }

@@ -22,6 +22,7 @@ import { withTransaction } from '../db/transaction.ts'
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.ts'
 import type { Membership } from '../policies/access.ts'
 import { cursorChecks, decodeCursor, encodeCursor } from './cursor.ts'
+import { takeVersion } from './versions.service.ts'
 
 function toDocumentDto(row: MemberDocumentRow): DocumentDto {
   return {
@@ -137,6 +138,9 @@ export async function changeDocument(
       })
     }
   })
+  if (input.phase !== undefined && input.phase !== member.phase) {
+    await takeVersion(ctx, actor.id, documentId, `Phase changed to ${input.phase}`, 'phase')
+  }
   return getDocument(ctx.db.pool, member)
 }
 

@@ -11,6 +11,7 @@ import { createPassport } from '../../server/http/passport.ts'
 import { apiEndpoints } from '../../server/http/routes/index.ts'
 import { issuePasswordReset } from '../../server/services/password-resets.service.ts'
 import { newToken } from '../../server/services/tokens.ts'
+import { takeVersion } from '../../server/services/versions.service.ts'
 import type { UserDto } from '../../shared/api/users.ts'
 import { can, type DocumentRole, documentRoles } from '../../shared/roles.ts'
 import { givenDocument, givenTextThread, givenThread, givenUser, testPassword } from '../support/given.ts'
@@ -203,6 +204,19 @@ const samples: Record<string, Sampler> = {
     body: { threadIds: [(await givenThread(pool(), id, people.owner)).threadId], resolution: 'accepted' },
   }),
   'GET /documents/:documentId/progress': async (id) => ({ path: `/api/documents/${id}/progress` }),
+  'GET /documents/:documentId/versions': async (id) => ({ path: `/api/documents/${id}/versions` }),
+  'POST /documents/:documentId/versions': async (id) => ({
+    path: `/api/documents/${id}/versions`,
+    body: { name: 'Before the consultation' },
+    success: 201,
+  }),
+  'GET /documents/:documentId/versions/:versionId/content': async (id) => ({
+    path: `/api/documents/${id}/versions/${await givenVersion(id)}/content?format=text`,
+  }),
+  'GET /documents/:documentId/compare': async (id) => ({ path: `/api/documents/${id}/compare?from=${await givenVersion(id)}&to=current` }),
+  'POST /documents/:documentId/versions/:versionId/restore': async (id) => ({
+    path: `/api/documents/${id}/versions/${await givenVersion(id)}/restore`,
+  }),
   'PATCH /comments/:commentId': async (id, caller) => ({
     path: `/api/comments/${(await givenThread(pool(), id, authorFor(caller))).commentId}`,
     body: { body: 'Edited.' },
@@ -211,6 +225,11 @@ const samples: Record<string, Sampler> = {
     path: `/api/comments/${(await givenThread(pool(), id, authorFor(caller))).commentId}`,
     success: 204,
   }),
+}
+
+/** A version of a document, taken as its owner would. */
+async function givenVersion(documentId: string): Promise<string> {
+  return (await takeVersion(server.ctx, people.owner.id, documentId, 'A version', 'manual')).id
 }
 
 /** The caller when it can write comments of its own, else the owner (whose comment the caller then tries to touch). */

@@ -11,6 +11,7 @@ import { passwordResetEndpoints } from './password-resets.routes.ts'
 import { sessionEndpoints } from './session.routes.ts'
 import { threadsEndpoints } from './threads.routes.ts'
 import { usersEndpoints } from './users.routes.ts'
+import { versionsEndpoints } from './versions.routes.ts'
 
 /** Every `/api` endpoint, in one list: what the app mounts and what the permission-matrix test walks. */
 export function apiEndpoints(ctx: AppContext, passport: PassportInstance): Endpoint[] {
@@ -20,6 +21,7 @@ export function apiEndpoints(ctx: AppContext, passport: PassportInstance): Endpo
     ...documentsEndpoints(ctx),
     ...contentEndpoints(ctx),
     ...threadsEndpoints(ctx),
+    ...versionsEndpoints(ctx),
     ...notificationsEndpoints(ctx),
     ...membersEndpoints(ctx),
     ...invitesEndpoints(ctx),
