@@ -11,6 +11,7 @@ import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { DomainEvents } from './events/domain-events.ts'
 import { createSessions } from './http/session.ts'
+import { closeHtmlParser } from './import/parse.ts'
 import { createLogger, type Log } from './log.ts'
 import { createMailer } from './mail/mailer.ts'
 import { startNotificationMailer } from './services/notifications.service.ts'
@@ -103,6 +104,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         clearTimeout(force)
         openSessions.close()
         mailer.close()
+        await closeHtmlParser()
         await db.close()
         log.info('server.shutdown.finished')
       })()

@@ -28,6 +28,8 @@ const people = {} as Record<Exclude<Caller, 'signed_out'>, UserDto>
 interface Sample {
   path: string
   body?: unknown
+  /** A multipart body instead of JSON. */
+  form?: FormData
   /** The status of an allowed call (default: 200). */
   success?: number
   /** Overrides the expectation for callers whose answer is not decided by access alone. */
@@ -205,6 +207,7 @@ const samples: Record<string, Sampler> = {
   }),
   'GET /documents/:documentId/progress': async (id) => ({ path: `/api/documents/${id}/progress` }),
   'GET /documents/:documentId/versions': async (id) => ({ path: `/api/documents/${id}/versions` }),
+  'POST /documents/:documentId/import': async (id) => ({ path: `/api/documents/${id}/import`, form: markdownUpload('# Imported\n\nText.') }),
   'POST /documents/:documentId/versions': async (id) => ({
     path: `/api/documents/${id}/versions`,
     body: { name: 'Before the consultation' },
@@ -225,6 +228,13 @@ const samples: Record<string, Sampler> = {
     path: `/api/comments/${(await givenThread(pool(), id, authorFor(caller))).commentId}`,
     success: 204,
   }),
+}
+
+/** A multipart body with a Markdown file in the field `file`. */
+function markdownUpload(markdown: string): FormData {
+  const form = new FormData()
+  form.append('file', new Blob([markdown], { type: 'text/markdown' }), 'draft.md')
+  return form
 }
 
 /** A version of a document, taken as its owner would. */

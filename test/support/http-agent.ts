@@ -28,12 +28,18 @@ export class HttpAgent {
   async request(
     method: string,
     path: string,
-    options: { json?: unknown; body?: string; headers?: Record<string, string>; csrf?: boolean } = {},
+    options: {
+      json?: unknown
+      body?: string
+      form?: FormData
+      headers?: Record<string, string>
+      csrf?: boolean
+    } = {},
   ): Promise<AgentResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     if (options.csrf !== false && method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken
-    let body = options.body
+    let body: string | FormData | undefined = options.form ?? options.body
     if (options.json !== undefined) {
       body = JSON.stringify(options.json)
       headers['content-type'] ??= 'application/json'

@@ -4,6 +4,7 @@ import type { PassportInstance } from '../passport.ts'
 import { adminEndpoints } from './admin.routes.ts'
 import { contentEndpoints } from './content.routes.ts'
 import { documentsEndpoints } from './documents.routes.ts'
+import { importEndpoints } from './import.routes.ts'
 import { invitesEndpoints } from './invites.routes.ts'
 import { membersEndpoints } from './members.routes.ts'
 import { notificationsEndpoints } from './notifications.routes.ts'
@@ -22,6 +23,7 @@ export function apiEndpoints(ctx: AppContext, passport: PassportInstance): Endpo
     ...contentEndpoints(ctx),
     ...threadsEndpoints(ctx),
     ...versionsEndpoints(ctx),
+    ...importEndpoints(ctx),
     ...notificationsEndpoints(ctx),
     ...membersEndpoints(ctx),
     ...invitesEndpoints(ctx),

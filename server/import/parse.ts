@@ -1,0 +1,76 @@
+import { Window } from 'happy-dom'
+import mammoth from 'mammoth'
+import { DOMParser, type Node as ProseMirrorNode } from 'prosemirror-model'
+import { parseMarkdown, schema } from '../../shared/schema/index.ts'
+import { UnsupportedMediaTypeError } from '../errors.ts'
+import { checkDocx } from './docx-guard.ts'
+import type { UploadedFile } from './upload.ts'
+
+/** Word styles mapped to the schema (pandoc's and LibreOffice's names for code and quotes too). */
+const styleMap = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  "p[style-name='Block Text'] => blockquote > p:fresh",
+  "p[style-name='Source Code'] => p > code:fresh",
+  "r[style-name='Verbatim Char'] => code",
+]
+
+/** Images embedded in a .docx are kept only when small (as data URLs); larger ones are left out. */
+const maxInlineImageBytes = 200 * 1024
+
+let window: Window | undefined
+
+/**
+ * Parses HTML into the schema through a DOM that never runs scripts (happy-dom with JavaScript off). Only
+ * what the schema's parse rules match survives: scripts, styles, event handlers and unknown tags are dropped.
+ */
+export function parseHtml(html: string): ProseMirrorNode {
+  window ??= new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+    },
+  })
+  const container = window.document.createElement('div')
+  container.innerHTML = html
+  return DOMParser.fromSchema(schema).parse(container as unknown as Node)
+}
+
+/** Frees the DOM (server shutdown). */
+export async function closeHtmlParser(): Promise<void> {
+  await window?.happyDOM.close()
+  window = undefined
+}
+
+/** Which kind of file an upload is, by extension first and type second. */
+export function importKind(file: UploadedFile): 'docx' | 'markdown' | 'html' {
+  const name = file.filename.toLowerCase()
+  if (name.endsWith('.docx') || file.mimeType.includes('wordprocessingml')) return 'docx'
+  if (name.endsWith('.md') || name.endsWith('.markdown') || file.mimeType === 'text/markdown')
+    return 'markdown'
+  if (name.endsWith('.html') || name.endsWith('.htm') || file.mimeType === 'text/html') return 'html'
+  throw new UnsupportedMediaTypeError('Import a .docx, .md or .html file.')
+}
+
+/** Turns an uploaded file into a document of the schema. */
+export async function parseUpload(file: UploadedFile): Promise<ProseMirrorNode> {
+  const kind = importKind(file)
+  if (kind === 'markdown') return parseMarkdown(file.data.toString('utf8'))
+  if (kind === 'html') return parseHtml(file.data.toString('utf8'))
+  await checkDocx(file.data)
+  const { value } = await mammoth.convertToHtml(
+    { buffer: file.data },
+    {
+      styleMap,
+      convertImage: mammoth.images.imgElement(async (image) => {
+        const base64 = await image.readAsBase64String()
+        return base64.length * 0.75 <= maxInlineImageBytes
+          ? { src: `data:${image.contentType};base64,${base64}` }
+          : { src: '' }
+      }),
+    },
+  )
+  return parseHtml(value)
+}
