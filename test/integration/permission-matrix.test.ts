@@ -207,7 +207,10 @@ const samples: Record<string, Sampler> = {
   }),
   'GET /documents/:documentId/progress': async (id) => ({ path: `/api/documents/${id}/progress` }),
   'GET /documents/:documentId/versions': async (id) => ({ path: `/api/documents/${id}/versions` }),
-  'POST /documents/:documentId/import': async (id) => ({ path: `/api/documents/${id}/import`, form: markdownUpload('# Imported\n\nText.') }),
+  'POST /documents/:documentId/import': async (id) => ({
+    path: `/api/documents/${id}/import`,
+    form: markdownUpload('# Imported\n\nText.'),
+  }),
   'POST /documents/:documentId/versions': async (id) => ({
     path: `/api/documents/${id}/versions`,
     body: { name: 'Before the consultation' },
@@ -216,7 +219,9 @@ const samples: Record<string, Sampler> = {
   'GET /documents/:documentId/versions/:versionId/content': async (id) => ({
     path: `/api/documents/${id}/versions/${await givenVersion(id)}/content?format=text`,
   }),
-  'GET /documents/:documentId/compare': async (id) => ({ path: `/api/documents/${id}/compare?from=${await givenVersion(id)}&to=current` }),
+  'GET /documents/:documentId/compare': async (id) => ({
+    path: `/api/documents/${id}/compare?from=${await givenVersion(id)}&to=current`,
+  }),
   'POST /documents/:documentId/versions/:versionId/restore': async (id) => ({
     path: `/api/documents/${id}/versions/${await givenVersion(id)}/restore`,
   }),
@@ -305,7 +310,7 @@ describe('the permission matrix', () => {
         const response = await agent.request(
           e.method.toUpperCase(),
           sample.path,
-          sample.body === undefined ? {} : { json: sample.body },
+          sample.form ? { form: sample.form } : sample.body === undefined ? {} : { json: sample.body },
         )
         if (caller === 'disabled')
           await pool().query('UPDATE users SET disabled_at = NULL WHERE id = $1', [people.disabled.id])
