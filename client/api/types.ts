@@ -16,6 +16,13 @@ import type {
   MemberDto,
   InviteStatus as SharedInviteStatus,
 } from '../../shared/api/members.ts'
+import type {
+  AnchorDto,
+  CommentDto,
+  ParticipantDto,
+  ThreadType as SharedThreadType,
+  ThreadDto,
+} from '../../shared/api/threads.ts'
 import type { AdminUserDto, PasswordResetLinkDto, PersonDto, UserDto } from '../../shared/api/users.ts'
 import type { DocumentRole, Capability as SharedCapability } from '../../shared/roles.ts'
 
@@ -72,3 +79,49 @@ export type AuditEntry = AuditEntryDto
 
 /** A document as the admin overview lists it. */
 export type AdminDocument = AdminDocumentDto
+
+/** A comment thread: its anchor in the text, kind, status, author, comments and supporters. */
+export type Thread = ThreadDto
+
+/** One comment of a thread; a deleted one keeps its place (`deleted`, empty body). */
+export type ThreadComment = CommentDto
+
+/** Where a thread sits in the text: anchored, orphaned (its text was deleted) or the whole document. */
+export type Anchor = AnchorDto
+
+/** The kind of a thread: general, technical or editorial. */
+export type ThreadType = SharedThreadType
+
+/** Someone who wrote or supports a comment: id, name, country, organization. */
+export type Participant = ParticipantDto
+
+/** A member of a document as the @mention picker lists them (GET /api/documents/:id/people). */
+export interface DocumentPerson {
+  id: string
+  name: string
+  country: string | null
+  organization: string | null
+  role: Role
+}
+
+/** What a notification is about. */
+export type NotificationKind = 'mention' | 'reply' | 'resolved' | 'assigned'
+
+/** One line of the inbox (GET /api/notifications). */
+export interface Notification {
+  id: string
+  kind: NotificationKind
+  documentId: string
+  documentTitle: string
+  threadId: string
+  commentId: string | null
+  actor: { id: string; name: string; country: string | null } | null
+  excerpt: string
+  createdAt: string
+  readAt: string | null
+}
+
+/** A page of the inbox, with how many notifications are unread in all. */
+export interface NotificationPage extends Page<Notification> {
+  unreadCount: number
+}

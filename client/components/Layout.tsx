@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import type { User } from '../api/types.ts'
 import { t } from '../i18n/i18n.ts'
+import { Inbox } from '../inbox/Inbox.tsx'
 import { AccountMenu } from './AccountMenu.tsx'
 
 /** What every page shares: the skip link, the site header (with the account when signed in) and the main region. */
@@ -37,6 +38,7 @@ export function Layout({
               </ul>
             </nav>
           )}
+          {user && <Inbox key={user.id} />}
           {user && <AccountMenu user={user} onSignOut={onSignOut} />}
         </div>
       </header>

@@ -15,6 +15,9 @@ import { createEditorView, type EditorHandle } from './view.ts'
 /** The lazily loaded toolbar and dialogs. */
 type EditingTools = typeof import('./editing-tools.ts')
 
+/** The comment threads (highlights, composer, sidebar): their own chunk, fetched with the editor. */
+type Threads = typeof import('../threads/ThreadsPanel.tsx')
+
 /** The props of the live draft editor. */
 export interface LiveEditorProps {
   document: DocumentDetail
@@ -45,6 +48,7 @@ export function LiveEditor(props: LiveEditorProps) {
   const [editorState, setEditorState] = useState<EditorState | null>(null)
   const [dialog, setDialog] = useState<'link' | 'image' | null>(null)
   const [tools, setTools] = useState<EditingTools | null>(null)
+  const [threads, setThreads] = useState<Threads | null>(null)
   const latest = useRef(props)
   latest.current = props
 
@@ -108,6 +112,18 @@ export function LiveEditor(props: LiveEditorProps) {
     }
   }, [readOnly, tools])
 
+  // The threads come for everyone (readers comment on selections); a failed fetch leaves the text usable.
+  useEffect(() => {
+    let live = true
+    import('../threads/ThreadsPanel.tsx').then(
+      (loaded) => live && setThreads(loaded),
+      () => {},
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+
   useSessionProblems(session, snapshot, document.id, () => setGeneration((n) => n + 1))
 
   // Access changed (4001): the page reloads the role and phase it shows.
@@ -160,7 +176,19 @@ export function LiveEditor(props: LiveEditorProps) {
           onImage={() => setDialog('image')}
         />
       )}
-      <div ref={mount} class={readOnly ? 'editor-mount is-read-only' : 'editor-mount'} />
+      <div class="editor-with-threads">
+        <div ref={mount} class={readOnly ? 'editor-mount is-read-only' : 'editor-mount'} />
+        {threads && session && view && editorState && (
+          <threads.ThreadsPanel
+            view={view}
+            session={session}
+            document={document}
+            user={user}
+            editorState={editorState}
+            ready={ready}
+          />
+        )}
+      </div>
       {tools && view && dialog === 'link' && (
         <tools.LinkDialog
           initial={currentHref(view.state)}

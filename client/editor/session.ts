@@ -19,6 +19,9 @@ import {
 } from './saved.ts'
 import { initialSyncState, nextSyncState, type SyncEvent, type SyncState } from './status.ts'
 
+/** A thread or one of its comments changed: the socket's event, carrying the thread as it is now. */
+export type ThreadEvent = Extract<CollabEvent, { thread: unknown }>
+
 /** The person editing, as the session needs them. */
 export interface SessionUser {
   id: string
@@ -68,6 +71,8 @@ export interface CollabSession {
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void
   /** Calls `listener` for each event the server sends (welcome, saved, read_only, thread). */
   onEvent(listener: (event: CollabEvent) => void): () => void
+  /** Calls `listener` for each thread event (the comment threads' store); returns the unsubscribe function. */
+  onThreadEvent(listener: (event: ThreadEvent) => void): () => void
   /** Tries to connect again now, clearing a stop. */
   reconnect(): void
   /** Ends the session and forgets what this device kept of the document (unsent changes included). */
@@ -129,6 +134,7 @@ export function createCollabSession(
   }
   const listeners = new Set<(snapshot: SessionSnapshot) => void>()
   const eventListeners = new Set<(event: CollabEvent) => void>()
+  const threadListeners = new Set<(event: ThreadEvent) => void>()
   const confirmed: Clocks = new Map()
   let destroyed = false
   let welcomed = false
@@ -258,6 +264,9 @@ export function createCollabSession(
         // The server disagrees with what we believed: treat it as a change of role.
         if (!state.readOnly) update({ readOnly: true, rejected: true })
         break
+      default:
+        // Thread events go to the threads' store, which replaces the thread they carry.
+        if ('thread' in event && event.thread) for (const listener of threadListeners) listener(event)
     }
   }
 
@@ -338,6 +347,7 @@ export function createCollabSession(
     window.removeEventListener('online', onOnline)
     listeners.clear()
     eventListeners.clear()
+    threadListeners.clear()
     provider.destroy()
     void persistence?.destroy()
     doc.destroy()
@@ -356,6 +366,10 @@ export function createCollabSession(
     onEvent(listener) {
       eventListeners.add(listener)
       return () => eventListeners.delete(listener)
+    },
+    onThreadEvent(listener) {
+      threadListeners.add(listener)
+      return () => threadListeners.delete(listener)
     },
     reconnect() {
       if (destroyed) return

@@ -7,6 +7,7 @@ import { EditorState } from 'prosemirror-state'
 import { tableEditing } from 'prosemirror-tables'
 import { EditorView } from 'prosemirror-view'
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
+import { threadHighlights } from '../threads/highlights.ts'
 import { buildCursor, buildSelection } from './cursors.ts'
 import { buildInputRules } from './input-rules.ts'
 import { buildKeymap } from './keymap.ts'
@@ -54,6 +55,8 @@ export function createEditorView(
       dropCursor({ class: 'drop-cursor', color: false }),
       gapCursor(),
       tableEditing(),
+      // The comment threads' highlights: empty until the threads panel (its own chunk) fills them.
+      threadHighlights(),
     ],
   })
   const view: EditorView = new EditorView(mount, {

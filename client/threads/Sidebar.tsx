@@ -1,0 +1,168 @@
+import type { ComponentChildren } from 'preact'
+import { useLayoutEffect, useRef } from 'preact/hooks'
+import type { EditorView } from 'prosemirror-view'
+import { LoadError } from '../components/StatusMessage.tsx'
+import { formatNumber, t } from '../i18n/i18n.ts'
+import { Filters } from './Filters.tsx'
+import type { ThreadFilters } from './filters.ts'
+import { layoutCards } from './layout.ts'
+import type { ThreadRange } from './ranges.ts'
+import type { ThreadStoreSnapshot } from './store.ts'
+
+/** One card of the column beside the text, with the id its highlight is known by. */
+export interface Slot {
+  id: string
+  node: ComponentChildren
+}
+
+/** The props of the sidebar. */
+export interface SidebarProps {
+  view: EditorView
+  /** Wide screens align cards with their highlights; narrow ones list them. */
+  wide: boolean
+  snapshot: ThreadStoreSnapshot
+  onRetryLoad: () => void
+  filters: ThreadFilters
+  onFilters: (filters: ThreadFilters) => void
+  shown: number
+  /** The header's action: "General comment" or why comments are closed. */
+  headerAction: ComponentChildren
+  /** A composer for a general comment, shown under the header. */
+  topComposer: ComponentChildren
+  general: readonly Slot[]
+  orphaned: readonly Slot[]
+  /** Cards on text, in text order (the composer of a new thread among them). */
+  aligned: readonly Slot[]
+  ranges: ReadonlyMap<string, ThreadRange>
+  /** The card placed exactly at its highlight (the composer, or the active thread). */
+  focusId: string | null
+  announcement: string
+  onKeyDown: (event: KeyboardEvent) => void
+}
+
+/** Space between two cards in the column, in pixels. */
+const gap = 8
+
+/**
+ * The comments beside the draft: a header (count, filters, general comment), general comments, comments whose
+ * text was deleted, and the cards on text: on wide screens each at the height of its highlight, pushed down
+ * to avoid overlapping (view.coordsAtPos); on narrow screens a plain list in text order.
+ */
+export function Sidebar(props: SidebarProps) {
+  const { view, wide, snapshot, aligned, ranges, focusId } = props
+  const column = useRef<HTMLDivElement>(null)
+  const place = useRef<() => void>(() => {})
+
+  place.current = () => {
+    const element = column.current
+    if (!element || !wide || view.isDestroyed) return
+    const top = element.getBoundingClientRect().top
+    const slots = [...element.children] as HTMLElement[]
+    const boxes = slots.map((slot) => {
+      const id = slot.dataset.layoutId ?? ''
+      const range = ranges.get(id)
+      let desired = 0
+      if (range) {
+        try {
+          desired = view.coordsAtPos(range.from, 1).top - top
+        } catch {
+          desired = 0
+        }
+      }
+      return { id, desired, height: slot.offsetHeight }
+    })
+    const { tops, height } = layoutCards(boxes, gap, focusId)
+    for (const slot of slots) {
+      slot.style.insetBlockStart = `${tops.get(slot.dataset.layoutId ?? '') ?? 0}px`
+      // Cards glide to new places, but appear in their first one at once.
+      if (!slot.dataset.placed) requestAnimationFrame(() => slot.setAttribute('data-placed', ''))
+    }
+    element.style.minBlockSize = `${height}px`
+  }
+
+  // After every render: the text may have moved (edits, new highlights), cards may have grown.
+  useLayoutEffect(() => {
+    place.current()
+  })
+
+  useLayoutEffect(() => {
+    const element = column.current
+    if (!wide || !element) return
+    let frame = 0
+    const schedule = () => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => place.current())
+    }
+    const observer = new ResizeObserver(schedule)
+    observer.observe(view.dom)
+    const watch = new MutationObserver(() => {
+      for (const child of element.children) observer.observe(child)
+      schedule()
+    })
+    for (const child of element.children) observer.observe(child)
+    watch.observe(element, { childList: true })
+    window.addEventListener('resize', schedule)
+    return () => {
+      cancelAnimationFrame(frame)
+      observer.disconnect()
+      watch.disconnect()
+      window.removeEventListener('resize', schedule)
+      element.style.minBlockSize = ''
+    }
+  }, [wide, view])
+
+  const count = snapshot.threads.length
+  return (
+    <aside
+      class={wide ? 'threads is-wide' : 'threads'}
+      aria-labelledby="threads-heading"
+      onKeyDown={props.onKeyDown}
+    >
+      <div class="threads-head">
+        <h3 id="threads-heading">
+          {t('threads.heading')} <span class="threads-count">{formatNumber(count)}</span>
+        </h3>
+        {props.headerAction}
+        {snapshot.status === 'ready' && count > 0 && (
+          <Filters
+            threads={snapshot.threads}
+            filters={props.filters}
+            onChange={props.onFilters}
+            shown={props.shown}
+          />
+        )}
+        <p class="visually-hidden" role="status">
+          {props.announcement}
+        </p>
+      </div>
+      {snapshot.status === 'loading' && <p class="status-loading">{t('threads.loading')}</p>}
+      {snapshot.status === 'error' && (
+        <LoadError title={t('threads.loadError')} error={snapshot.error} onRetry={props.onRetryLoad} />
+      )}
+      {props.topComposer}
+      {props.general.length > 0 && (
+        <details class="threads-section" open>
+          <summary>{t('threads.general', { count: formatNumber(props.general.length) })}</summary>
+          <div class="threads-list">{props.general.map((slot) => slot.node)}</div>
+        </details>
+      )}
+      {props.orphaned.length > 0 && (
+        <details class="threads-section threads-orphaned" open>
+          <summary>{t('threads.orphaned', { count: formatNumber(props.orphaned.length) })}</summary>
+          <p class="threads-section-hint">{t('threads.orphanedHint')}</p>
+          <div class="threads-list">{props.orphaned.map((slot) => slot.node)}</div>
+        </details>
+      )}
+      <div ref={column} class={wide ? 'threads-column' : 'threads-list'}>
+        {aligned.map((slot) => (
+          <div key={slot.id} class="thread-slot" data-layout-id={slot.id}>
+            {slot.node}
+          </div>
+        ))}
+      </div>
+      {snapshot.status === 'ready' && count === 0 && aligned.length === 0 && (
+        <p class="empty-line">{t('threads.empty')}</p>
+      )}
+    </aside>
+  )
+}
