@@ -1,6 +1,14 @@
 import { request } from './http.ts'
 import { queryString, segment } from './query.ts'
-import type { DocumentPerson, Page, Thread, ThreadComment, ThreadType } from './types.ts'
+import type {
+  DocumentPerson,
+  Page,
+  Progress,
+  Resolution,
+  Thread,
+  ThreadComment,
+  ThreadType,
+} from './types.ts'
 
 /** Where a new thread goes: two relative positions from the live text, or the whole document. */
 export type NewAnchor = { start: string; end: string } | { document: true }
@@ -67,4 +75,51 @@ export function setSupport(threadId: string, supported: boolean): Promise<Thread
 /** The members of a document, for the @mention picker (any member may ask). */
 export function listPeople(documentId: string, signal?: AbortSignal): Promise<Page<DocumentPerson>> {
   return request(`/api/documents/${segment(documentId)}/people`, { signal })
+}
+
+/** Resolves a thread with a decision and an optional note; 409 `conflict` when it is resolved already. */
+export function resolveThread(threadId: string, resolution: Resolution, note?: string): Promise<Thread> {
+  const body = note?.trim() ? { resolution, note } : { resolution }
+  return request(`/api/threads/${segment(threadId)}/resolve`, { method: 'POST', body })
+}
+
+/** Reopens a thread; the thread's own author (below author) must give the reason, added as a reply. */
+export function reopenThread(threadId: string, reason?: string): Promise<Thread> {
+  const body = reason?.trim() ? { body: reason } : {}
+  return request(`/api/threads/${segment(threadId)}/reopen`, { method: 'POST', body })
+}
+
+/**
+ * Replaces the anchored text with the proposal in the live draft and resolves the thread as accepted; 409
+ * `conflict` with `details: {quote, currentText}` when the text changed since the comment (nothing changed).
+ */
+export function applyThread(threadId: string): Promise<Thread> {
+  return request(`/api/threads/${segment(threadId)}/apply`, { method: 'POST' })
+}
+
+/** Assigns a thread to an author, editor or owner of the document, or to nobody (null). */
+export function assignThread(threadId: string, assigneeId: string | null): Promise<Thread> {
+  return request(`/api/threads/${segment(threadId)}`, { method: 'PATCH', body: { assigneeId } })
+}
+
+/** What resolving several threads at once did: the ids resolved, and those skipped (resolved already, or foreign). */
+export interface BulkResolveResult {
+  resolved: string[]
+  skipped: string[]
+}
+
+/** Resolves up to 500 threads of a document with one decision. */
+export function resolveThreads(
+  documentId: string,
+  threadIds: readonly string[],
+  resolution: Resolution,
+  note?: string,
+): Promise<BulkResolveResult> {
+  const body = note?.trim() ? { threadIds, resolution, note } : { threadIds, resolution }
+  return request(`/api/documents/${segment(documentId)}/threads/resolve`, { method: 'POST', body })
+}
+
+/** A document's progress: open threads, resolved ones by decision, and both per top-level section. */
+export function getProgress(documentId: string, signal?: AbortSignal): Promise<Progress> {
+  return request(`/api/documents/${segment(documentId)}/progress`, { signal })
 }

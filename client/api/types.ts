@@ -20,6 +20,8 @@ import type {
   AnchorDto,
   CommentDto,
   ParticipantDto,
+  ProgressDto,
+  Resolution as SharedResolution,
   ThreadType as SharedThreadType,
   ThreadDto,
 } from '../../shared/api/threads.ts'
@@ -91,6 +93,12 @@ export type Anchor = AnchorDto
 
 /** The kind of a thread: general, technical or editorial. */
 export type ThreadType = SharedThreadType
+
+/** What was decided when a thread was resolved: accepted, partially_accepted, rejected or noted. */
+export type Resolution = SharedResolution
+
+/** A document's progress (GET /api/documents/:id/progress): open threads, resolved ones by decision, per section. */
+export type Progress = ProgressDto
 
 /** Someone who wrote or supports a comment: id, name, country, organization. */
 export type Participant = ParticipantDto

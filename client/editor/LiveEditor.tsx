@@ -163,6 +163,7 @@ export function LiveEditor(props: LiveEditorProps) {
       <div class="editor-bar">
         {snapshot && <StatusLine snapshot={snapshot} />}
         {session && view && <Presence awareness={session.awareness} selfUserId={user.id} view={view} />}
+        {threads && session && <threads.Progress documentId={document.id} session={session} />}
       </div>
       {snapshot && (
         <ProblemNotice snapshot={snapshot} onRetry={() => session?.reconnect()} onDiscard={discard} />

@@ -2,7 +2,14 @@ import { useId } from 'preact/hooks'
 import type { Thread } from '../api/types.ts'
 import { flagEmoji } from '../editor/presence-model.ts'
 import { formatCountry, formatNumber, t } from '../i18n/i18n.ts'
-import { defaultFilters, type Facet, facetCounts, isFiltered, type ThreadFilters } from './filters.ts'
+import {
+  defaultFilters,
+  type Facet,
+  facetCounts,
+  isFiltered,
+  matches,
+  type ThreadFilters,
+} from './filters.ts'
 
 /** The props of the filter bar. */
 export interface FiltersProps {
@@ -11,6 +18,8 @@ export interface FiltersProps {
   onChange: (filters: ThreadFilters) => void
   /** How many threads the filters let through. */
   shown: number
+  /** Me, for "Assigned to me". */
+  userId: string
 }
 
 const withCount = (label: string, count: number) =>
@@ -19,9 +28,9 @@ const withCount = (label: string, count: number) =>
 /**
  * Filters over the loaded threads, each option with how many threads it leads to: status (open, resolved or
  * all, which also decides whether resolved highlights show), type, the author's country, the section, the
- * author, and free text.
+ * author, threads assigned to me, and free text.
  */
-export function Filters({ threads, filters, onChange, shown }: FiltersProps) {
+export function Filters({ threads, filters, onChange, shown, userId }: FiltersProps) {
   const id = useId()
   const counts = facetCounts(threads, filters)
   const names = new Map(
@@ -86,6 +95,22 @@ export function Filters({ threads, filters, onChange, shown }: FiltersProps) {
         )}
         {select('section', t('threads.filter.section'), (value) => value)}
         {select('author', t('threads.filter.author'), (value) => names.get(value) ?? value)}
+        <div class="thread-filter thread-filter-check">
+          <input
+            id={`${id}-assignee`}
+            type="checkbox"
+            checked={filters.assignee === userId}
+            onChange={(e) => set('assignee', e.currentTarget.checked ? userId : '')}
+          />
+          <label for={`${id}-assignee`}>
+            {withCount(
+              t('threads.filter.assignedToMe'),
+              threads.filter(
+                (thread) => thread.assigneeId === userId && matches(thread, { ...filters, assignee: '' }),
+              ).length,
+            )}
+          </label>
+        </div>
         <div class="thread-filter thread-filter-text">
           <label for={`${id}-q`}>{t('threads.filter.text')}</label>
           <input

@@ -25,6 +25,15 @@ export interface SidebarProps {
   filters: ThreadFilters
   onFilters: (filters: ThreadFilters) => void
   shown: number
+  userId: string
+  /** "All comments" / "My comments". */
+  viewTabs: ComponentChildren
+  /** Select mode's toggle, for members who may resolve. */
+  selectToggle: ComponentChildren
+  /** Select mode's bar (decision, note, "Resolve N threads"), while selecting. */
+  selectBar: ComponentChildren
+  /** Said under the header when the filters leave nothing ("My comments" with none). */
+  emptyNote: string | null
   /** The header's action: "General comment" or why comments are closed. */
   headerAction: ComponentChildren
   /** A composer for a general comment, shown under the header. */
@@ -123,14 +132,19 @@ export function Sidebar(props: SidebarProps) {
           {t('threads.heading')} <span class="threads-count">{formatNumber(count)}</span>
         </h3>
         {props.headerAction}
+        {snapshot.status === 'ready' && count > 0 && props.viewTabs}
         {snapshot.status === 'ready' && count > 0 && (
           <Filters
             threads={snapshot.threads}
             filters={props.filters}
             onChange={props.onFilters}
             shown={props.shown}
+            userId={props.userId}
           />
         )}
+        {snapshot.status === 'ready' && count > 0 && props.selectToggle}
+        {props.selectBar}
+        {props.emptyNote && <p class="empty-line">{props.emptyNote}</p>}
         <p class="visually-hidden" role="status">
           {props.announcement}
         </p>

@@ -10,6 +10,7 @@ import { maxBody } from './Composer.tsx'
 import { DiffView } from './DiffView.tsx'
 import { MentionTextarea } from './MentionTextarea.tsx'
 import { PendingNote } from './PendingNote.tsx'
+import { ResolutionControls, ResolutionSummary } from './Resolution.tsx'
 import type { PendingReply } from './store.ts'
 
 /** Where a card's thread is in the text, as this client sees it now. */
@@ -26,6 +27,10 @@ export interface CardActions {
   put(thread: Thread): void
   /** Escape: back to the text, at the thread's highlight. */
   toText(threadId: string): void
+  /** Ticks or unticks a thread in select mode. */
+  toggleSelected(threadId: string): void
+  /** Says something to screen readers (a decision made, a change applied). */
+  announce(message: string): void
 }
 
 /** The props of a thread card. */
@@ -42,6 +47,16 @@ export interface ThreadCardProps {
   canModerate: boolean
   pendingReplies: readonly PendingReply[]
   people: readonly DocumentPerson[]
+  /** Author and wider: resolve, reopen, assign. */
+  canResolve: boolean
+  /** Author and wider, while the text may change: apply a proposed change. */
+  canApply: boolean
+  /** Who a thread may be assigned to (authors, editors, owners, me included). */
+  assignees: readonly DocumentPerson[]
+  /** In select mode: whether this thread is ticked; null outside select mode. */
+  selected: boolean | null
+  /** Say "Awaiting a decision" on open threads ("My comments"). */
+  showStatus: boolean
   actions: CardActions
 }
 
@@ -119,11 +134,23 @@ export function ThreadCard(props: ThreadCardProps) {
       }}
     >
       <header class="thread-card-head" id={headingId}>
+        {props.selected !== null && (
+          <input
+            type="checkbox"
+            class="thread-select"
+            checked={props.selected}
+            disabled={thread.status !== 'open'}
+            aria-label={t('threads.select.thread')}
+            onChange={() => actions.toggleSelected(thread.id)}
+          />
+        )}
         <Author person={thread.author} />
         <span class="thread-meta">
           <span class={`badge badge-${thread.type}`}>{t(`threads.type.${thread.type}`)}</span>
-          {thread.status === 'resolved' && (
+          {thread.status === 'resolved' ? (
             <span class="badge badge-resolved">{t('threads.status.resolved')}</span>
+          ) : (
+            props.showStatus && <span class="badge badge-open">{t('threads.status.open')}</span>
           )}
           <When at={thread.createdAt} now={now} />
         </span>
@@ -145,6 +172,10 @@ export function ThreadCard(props: ThreadCardProps) {
           <DiffView before={thread.anchor.quote} after={thread.proposedText} />
         </div>
       )}
+      {props.showStatus && thread.status === 'open' && (
+        <p class="thread-note">{t('threads.resolution.awaiting')}</p>
+      )}
+      <ResolutionSummary thread={thread} />
       <ol class="thread-comments">
         {first && (
           <CommentItem key={first.id} {...props} comment={first} opening onChanged={replaceComment} />
@@ -187,6 +218,16 @@ export function ThreadCard(props: ThreadCardProps) {
           )}
         </div>
       )}
+      <ResolutionControls
+        thread={thread}
+        userId={userId}
+        canResolve={props.canResolve}
+        canApply={props.canApply}
+        canReply={canReply}
+        assignees={props.assignees}
+        put={actions.put}
+        announce={actions.announce}
+      />
       {canReply && (active || reply) && (
         <form
           class="reply-form"

@@ -13,6 +13,7 @@ import type { CollabSession } from '../editor/session.ts'
 import { formatDate, t } from '../i18n/i18n.ts'
 import { usePlace } from '../router.ts'
 import { threadRights } from './access.ts'
+import { BulkResolve } from './BulkResolve.tsx'
 import { CommentButton } from './CommentButton.tsx'
 import { type ComposedThread, Composer } from './Composer.tsx'
 import { defaultFilters, filterThreads, matches, type ThreadFilters } from './filters.ts'
@@ -24,6 +25,7 @@ import {
   setHighlights,
 } from './highlights.ts'
 import { PendingThreadCard } from './PendingThreadCard.tsx'
+import { assigneesOf } from './Resolution.tsx'
 import type { ThreadRange } from './ranges.ts'
 import { Sidebar, type Slot } from './Sidebar.tsx'
 import type { PendingReply, PendingThread } from './store.ts'
@@ -100,7 +102,9 @@ function placementOf(thread: Thread, ranges: ReadonlyMap<string, ThreadRange>, t
 export function ThreadsPanel(props: ThreadsPanelProps) {
   const { view, session, document, user, editorState, ready } = props
   const [store, snapshot] = useThreadStore(document.id, user.id, session)
-  const people = usePeople(document.id, user.id)
+  const everyone = usePeople(document.id)
+  const people = useMemo(() => everyone.filter((person) => person.id !== user.id), [everyone, user.id])
+  const assignees = useMemo(() => assigneesOf(everyone), [everyone])
   const now = useNow(30_000)
   const wide = useMediaQuery(wideQuery)
   const place = usePlace()
@@ -108,6 +112,8 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
   const [active, setActive] = useState<string | null>(null)
   const [composer, setComposer] = useState<ComposerState | null>(null)
   const [announcement, setAnnouncement] = useState('')
+  /** Select mode: the ticked threads; null outside it. */
+  const [selected, setSelected] = useState<ReadonlySet<string> | null>(null)
   const [installed, setInstalled] = useState(false)
   const focusRequest = useRef<{ id: string; focus: boolean; scrollText: boolean } | null>(null)
   const rights = threadRights(document, now)
@@ -182,10 +188,10 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
   }, [snapshot.threads, ranges, tracked, trackedIds])
 
   // ----- Opening threads.
-  const announce = (message: string) => {
+  const announce = useCallback((message: string) => {
     setAnnouncement('')
     requestAnimationFrame(() => setAnnouncement(message))
-  }
+  }, [])
   const closedText = rights.closedReason
     ? t(rights.closedReason, { date: document.commentDeadline ? formatDate(document.commentDeadline) : '' })
     : null
@@ -362,8 +368,16 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
       discard: (id) => store.discard(id),
       put: (thread) => store.put(thread),
       toText,
+      toggleSelected: (id) =>
+        setSelected((current) => {
+          if (!current) return current
+          const next = new Set(current)
+          if (!next.delete(id)) next.add(id)
+          return next
+        }),
+      announce,
     }),
-    [store, activate, toText],
+    [store, activate, toText, announce],
   )
 
   const repliesByThread = useMemo(() => {
@@ -374,13 +388,26 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
   }, [snapshot.pending])
 
   const cached = useVNodeCache()
+  /** "My comments": the threads I opened, open and resolved. */
+  const mine = filters.author === user.id && filters.status === 'all'
+  const showMine = (on: boolean) =>
+    setFilters(on ? { ...defaultFilters, status: 'all', author: user.id } : defaultFilters)
+  // Ticked threads that a filter hid or someone resolved stay out of the bulk call.
+  const shownOpen = visible.filter((thread) => thread.status === 'open').map((thread) => thread.id)
+  const selectedShown = selected ? new Set([...selected].filter((id) => shownOpen.includes(id))) : null
   const tabbableId = active && visibleIds.has(active) ? active : null
   const cardOf = (thread: Thread, first: boolean): Slot => {
     const placement = placements.get(thread.id) ?? 'anchored'
     const isActive = active === thread.id
     const tabbable = tabbableId ? tabbableId === thread.id : first
     const replies = repliesByThread.get(thread.id) ?? noReplies
+    const ticked = selected ? selected.has(thread.id) : null
     const inputs = [
+      ticked,
+      mine,
+      rights.resolve,
+      rights.apply,
+      assignees,
       thread,
       placement,
       isActive,
@@ -407,6 +434,11 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
           canModerate={rights.moderate}
           pendingReplies={replies}
           people={people}
+          canResolve={rights.resolve}
+          canApply={rights.apply}
+          assignees={assignees}
+          selected={ticked}
+          showStatus={mine}
           actions={actions}
         />
       )),
@@ -477,6 +509,55 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
         filters={filters}
         onFilters={setFilters}
         shown={visible.length}
+        userId={user.id}
+        viewTabs={
+          <fieldset class="threads-views">
+            <legend class="visually-hidden">{t('threads.view.label')}</legend>
+            <button
+              type="button"
+              class="button button-quiet button-small"
+              aria-pressed={!mine}
+              onClick={() => showMine(false)}
+            >
+              {t('threads.view.all')}
+            </button>
+            <button
+              type="button"
+              class="button button-quiet button-small"
+              aria-pressed={mine}
+              title={t('threads.view.mineHint')}
+              onClick={() => showMine(true)}
+            >
+              {t('threads.view.mine')}
+            </button>
+          </fieldset>
+        }
+        selectToggle={
+          rights.resolve ? (
+            <button
+              type="button"
+              class="button button-quiet button-small threads-select-toggle"
+              aria-pressed={selected !== null}
+              onClick={() => setSelected(selected ? null : new Set())}
+            >
+              {selected ? t('threads.select.stop') : t('threads.select.start')}
+            </button>
+          ) : null
+        }
+        selectBar={
+          rights.resolve && selectedShown ? (
+            <BulkResolve
+              documentId={document.id}
+              selected={selectedShown}
+              shownOpen={shownOpen}
+              onSelect={setSelected}
+              announce={announce}
+            />
+          ) : null
+        }
+        emptyNote={
+          mine && visible.length === 0 && snapshot.status === 'ready' ? t('threads.view.mineEmpty') : null
+        }
         headerAction={
           rights.open ? (
             <button
@@ -507,3 +588,5 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
     </>
   )
 }
+
+export { Progress } from './Progress.tsx'

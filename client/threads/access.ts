@@ -1,5 +1,5 @@
-import { threadOpeningAllowed } from '../../shared/phases.ts'
-import { roleAtLeast } from '../../shared/roles.ts'
+import { editingAllowed, threadOpeningAllowed } from '../../shared/phases.ts'
+import { can, roleAtLeast } from '../../shared/roles.ts'
 import type { DocumentDetail } from '../api/types.ts'
 import type { MessageKey } from '../i18n/i18n.ts'
 
@@ -13,6 +13,10 @@ export interface ThreadRights {
   reply: boolean
   /** May delete anyone's comment (editors and owners). */
   moderate: boolean
+  /** May resolve, reopen and assign threads (author and wider). */
+  resolve: boolean
+  /** May apply a proposed change to the text (author and wider, while the text may change). */
+  apply: boolean
 }
 
 /** The member's rights over threads, from their role and the document's phase and deadline, at `now`. */
@@ -23,6 +27,8 @@ export function threadRights(document: DocumentDetail, now: number): ThreadRight
     closedReason: open ? null : closedReason(document, now),
     reply: document.capabilities.includes('comment') && document.phase !== 'final',
     moderate: roleAtLeast(document.role, 'editor') && document.phase !== 'final',
+    resolve: can(document.role, 'resolve'),
+    apply: can(document.role, 'apply') && editingAllowed(document),
   }
 }
 

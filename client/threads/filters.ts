@@ -10,6 +10,8 @@ export interface ThreadFilters {
   section: string
   /** The author's user id. */
   author: string
+  /** Only threads assigned to this user id ("Assigned to me"); '' for any. */
+  assignee: string
   /** Free text, matched against the quote, comments, proposed change, names and section. */
   q: string
 }
@@ -21,6 +23,7 @@ export const defaultFilters: ThreadFilters = {
   country: '',
   section: '',
   author: '',
+  assignee: '',
   q: '',
 }
 
@@ -78,6 +81,7 @@ export function matches(thread: Thread, filters: ThreadFilters, except?: Facet):
     const wanted = filters[facet]
     if (wanted && facetValue(thread, facet) !== wanted) return false
   }
+  if (filters.assignee && thread.assigneeId !== filters.assignee) return false
   const words = normalize(filters.q).split(/\s+/).filter(Boolean)
   if (words.length === 0) return true
   const text = searchable(thread)
@@ -113,5 +117,9 @@ export function facetCounts(
 
 /** Whether anything beyond the default status is narrowed. */
 export function isFiltered(filters: ThreadFilters): boolean {
-  return facets.some((facet) => facet !== 'status' && filters[facet] !== '') || filters.q.trim() !== ''
+  return (
+    facets.some((facet) => facet !== 'status' && filters[facet] !== '') ||
+    filters.assignee !== '' ||
+    filters.q.trim() !== ''
+  )
 }

@@ -51,16 +51,16 @@ export function useThreadStore(
   return [store, snapshot]
 }
 
-/** The document's members, for the @mention picker (without me); empty until loaded or if it fails. */
-export function usePeople(documentId: string, userId: string): DocumentPerson[] {
+/** The document's members with their roles (me included); empty until loaded or if it fails. */
+export function usePeople(documentId: string): DocumentPerson[] {
   const [people, setPeople] = useState<DocumentPerson[]>([])
   useEffect(() => {
     const controller = new AbortController()
     listPeople(documentId, controller.signal).then(
-      (page) => setPeople(page.items.filter((person) => person.id !== userId)),
+      (page) => setPeople(page.items),
       () => {},
     )
     return () => controller.abort()
-  }, [documentId, userId])
+  }, [documentId])
   return people
 }
