@@ -38,7 +38,7 @@ describe.skipIf(!chromiumAvailable)('the live draft in Chromium', () => {
     await page.getByRole('heading', { name: 'My documents' }).waitFor()
     await page.goto(`/documents/${demoDocumentId}`)
     await page.locator('.ProseMirror').waitFor()
-    await page.getByText('1. Introduction').first().waitFor()
+    await page.locator('.ProseMirror').getByText('1. Introduction').first().waitFor()
     return page
   }
 

@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable)('comment threads in Chromium', () => {
     await page.getByRole('heading', { name: 'My documents' }).waitFor()
     await page.goto(`/documents/${demoDocumentId}`)
     await page.locator('.ProseMirror').waitFor()
-    await page.getByText('1. Introduction').first().waitFor()
+    await page.locator('.ProseMirror').getByText('1. Introduction').first().waitFor()
     await page.locator('aside.threads').waitFor()
     return page
   }
@@ -116,6 +116,67 @@ describe.skipIf(!chromiumAvailable)('comment threads in Chromium', () => {
       expect(await page.locator('.threads img, .threads script').count()).toBe(0)
       expect(await page.locator('.threads a[href^="javascript"]').count()).toBe(0)
     }
+    expect(problems).toEqual([])
+  })
+
+  it('an author applies a proposal from its card and another author sees the text change; twenty threads resolved at once', async () => {
+    const expert = await open('expert.id@demo.example')
+    const author = await open('author@demo.example')
+    const editor = await open('editor@demo.example')
+    const quote = 'Self-assessment is inexpensive and builds internal ownership'
+
+    await selectText(expert, quote)
+    await expert.locator('.comment-button').click()
+    const composer = expert.locator('form.composer')
+    await composer.waitFor()
+    await expert.keyboard.type('Be more precise.')
+    await composer.getByLabel('Propose a change to this text').check()
+    await composer
+      .getByLabel('Your version of the text')
+      .fill('Self-assessment costs little and builds ownership across the institution')
+    await composer.getByRole('button', { name: 'Comment', exact: true }).click()
+
+    const card = author.locator('.thread-card', { hasText: 'Be more precise.' })
+    await card.waitFor()
+    await card.click()
+    await card.getByRole('button', { name: 'Apply proposed change' }).click()
+    await card.locator('.apply-preview .diff').waitFor()
+    await card.getByRole('button', { name: 'Confirm and apply' }).click()
+    await editor
+      .getByText('Self-assessment costs little and builds ownership across the institution')
+      .waitFor()
+    expect(await editor.getByText(quote).count()).toBe(0)
+
+    // Twenty general comments through the API, then one bulk decision in the page.
+    const ids: string[] = []
+    for (let i = 0; i < 20; i++) {
+      const created = await expert.evaluate(
+        async ([documentId, n]) => {
+          const token = (await (await fetch('/api/session')).json()).csrfToken
+          const response = await fetch(`/api/documents/${documentId}/threads`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+            body: JSON.stringify({ anchor: { document: true }, body: `Bulk item ${n}.` }),
+          })
+          return (await response.json()).id as string
+        },
+        [demoDocumentId, i] as const,
+      )
+      ids.push(created)
+    }
+    await author.locator('.thread-card', { hasText: 'Bulk item 19.' }).waitFor()
+    await author.getByRole('button', { name: 'Select', exact: true }).click()
+    await author.getByRole('button', { name: 'Select all shown' }).click()
+    await author.locator('.bulk-resolve').getByLabel('Decision').selectOption('noted')
+    await author.locator('.bulk-resolve button[type=submit]').click()
+    await author.locator('.bulk-resolve-report').waitFor()
+    const statuses = await author.evaluate(async (threadIds) => {
+      const results = await Promise.all(
+        threadIds.map((id) => fetch(`/api/threads/${id}`).then((r) => r.json())),
+      )
+      return results.map((t) => `${t.status}:${t.resolution}`)
+    }, ids)
+    expect(new Set(statuses)).toEqual(new Set(['resolved:noted']))
     expect(problems).toEqual([])
   })
 })
