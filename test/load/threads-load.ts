@@ -102,7 +102,7 @@ export async function runThreadsLoad(
     await agent.get(`/api/documents/${documentId}/threads?limit=${pageSize}`)
     const result = await autocannon({
       url: `${url}/api/documents/${documentId}/threads?limit=${pageSize}`,
-      connections: 50,
+      connections: argument('connections', 50),
       duration: 10,
       headers: { cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     })
