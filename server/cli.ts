@@ -1,6 +1,7 @@
 import { buildClientIfNeeded } from './cli/build-client.ts'
 import { createUserCommand } from './cli/create-user.ts'
 import { withMigratedDatabase } from './cli/database-command.ts'
+import { exportCommand } from './cli/export.ts'
 import { serveCommand } from './cli/serve.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { formatDemoAccounts, seedDemo } from './demo/seed.ts'
@@ -14,6 +15,8 @@ Commands:
   migrate          apply pending database migrations and exit
   create-user      --email E --name N --password P [--country CC] [--organization O] [--admin]
   seed-demo        create the demo accounts and the sample draft, and print the accounts (idempotent)
+  export           --document ID --format docx|md|html|pdf [--comments all|open|none] --out FILE
+                   write the draft to FILE, as its first owner would export it (comments: none by default)
   help             show this text
 
 Configuration comes from the environment; see README.md.`
@@ -43,6 +46,8 @@ export async function runCli(argv: string[]): Promise<void> {
     }
     case 'create-user':
       return createUserCommand(args, config, log)
+    case 'export':
+      return exportCommand(args, config, log)
     case 'seed-demo': {
       const result = await withMigratedDatabase(config, log, (pool) => seedDemo(pool, log))
       console.log(

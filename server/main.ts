@@ -11,6 +11,7 @@ import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { DomainEvents } from './events/domain-events.ts'
 import { createSessions } from './http/session.ts'
+import { stopExportWorker } from './export/export-worker.ts'
 import { closeHtmlParser } from './import/parse.ts'
 import { createLogger, type Log } from './log.ts'
 import { createMailer } from './mail/mailer.ts'
@@ -105,6 +106,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         openSessions.close()
         mailer.close()
         await closeHtmlParser()
+        await stopExportWorker()
         await db.close()
         log.info('server.shutdown.finished')
       })()

@@ -206,6 +206,14 @@ const samples: Record<string, Sampler> = {
     body: { threadIds: [(await givenThread(pool(), id, people.owner)).threadId], resolution: 'accepted' },
   }),
   'GET /documents/:documentId/progress': async (id) => ({ path: `/api/documents/${id}/progress` }),
+  // Readers may export the clean draft; with its comments, only editors and owners (export_with_comments).
+  'GET /documents/:documentId/export': async (id) => ({
+    path: `/api/documents/${id}/export?format=md&comments=all`,
+    expect: { viewer: 403, commenter: 403, author: 403 },
+  }),
+  'GET /documents/:documentId/disposition': async (id) => ({
+    path: `/api/documents/${id}/disposition?format=csv`,
+  }),
   'GET /documents/:documentId/versions': async (id) => ({ path: `/api/documents/${id}/versions` }),
   'POST /documents/:documentId/import': async (id) => ({
     path: `/api/documents/${id}/import`,

@@ -4,6 +4,7 @@ import type { PassportInstance } from '../passport.ts'
 import { adminEndpoints } from './admin.routes.ts'
 import { contentEndpoints } from './content.routes.ts'
 import { documentsEndpoints } from './documents.routes.ts'
+import { exportEndpoints } from './export.routes.ts'
 import { importEndpoints } from './import.routes.ts'
 import { invitesEndpoints } from './invites.routes.ts'
 import { membersEndpoints } from './members.routes.ts'
@@ -22,6 +23,7 @@ export function apiEndpoints(ctx: AppContext, passport: PassportInstance): Endpo
     ...documentsEndpoints(ctx),
     ...contentEndpoints(ctx),
     ...threadsEndpoints(ctx),
+    ...exportEndpoints(ctx),
     ...versionsEndpoints(ctx),
     ...importEndpoints(ctx),
     ...notificationsEndpoints(ctx),

@@ -1,0 +1,30 @@
+import { parentPort } from 'node:worker_threads'
+import { writeDispositionXlsx } from './disposition-xlsx.ts'
+import { packPlan } from './docx-build.ts'
+import type { ExportJob, ExportJobAnswer } from './export-worker.ts'
+
+if (!parentPort) throw new Error('export-worker.thread.ts runs as a worker thread')
+const port = parentPort
+
+function run(job: ExportJob): Promise<Uint8Array> {
+  switch (job.kind) {
+    case 'docx':
+      return packPlan(job.plan)
+    case 'xlsx':
+      return writeDispositionXlsx(job.rows, job.title)
+  }
+}
+
+port.on('message', async ({ id, job }: { id: number; job: ExportJob }) => {
+  try {
+    const bytes = await run(job)
+    // Transfer the bytes rather than copy them, from a buffer of their own.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
+    port.postMessage({ id, bytes: own } satisfies ExportJobAnswer, [own.buffer as ArrayBuffer])
+  } catch (error) {
+    port.postMessage({
+      id,
+      error: error instanceof Error ? error.message : String(error),
+    } satisfies ExportJobAnswer)
+  }
+})

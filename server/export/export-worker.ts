@@ -1,0 +1,112 @@
+import { Worker } from 'node:worker_threads'
+import type { DispositionRow } from './disposition.ts'
+import { writeDispositionXlsx } from './disposition-xlsx.ts'
+import { packPlan } from './docx-build.ts'
+import { type DocxPlan, planWeight } from './docx-plan.ts'
+
+/**
+ * Writing a Word or Excel file is one long synchronous stretch of XML: packing a 100-page draft with 2,000
+ * comments takes about 1.5 s, a 2,000-row spreadsheet about 1 s. Large files are written in a worker thread so
+ * the event loop keeps serving; small ones (the common case, a few milliseconds) are written in place.
+ */
+
+/** Plans heavier than this (see `planWeight`) are packed in the worker. */
+export const docxWorkerThreshold = 5_000
+/** Spreadsheets with more rows than this are written in the worker. */
+export const xlsxWorkerThreshold = 300
+
+/** How long an idle worker is kept for the next large export. */
+const idleMs = 60_000
+
+/** Work for the export worker. */
+export type ExportJob =
+  | { kind: 'docx'; plan: DocxPlan }
+  | { kind: 'xlsx'; rows: readonly DispositionRow[]; title: string }
+
+/** The worker's answer to a job. */
+export type ExportJobAnswer = { id: number; bytes: Uint8Array } | { id: number; error: string }
+
+/** Where a file is written: by its size (`auto`), or always in the worker, or always in place. */
+export type WriteMode = 'auto' | 'worker' | 'inline'
+
+interface Pending {
+  resolve(bytes: Uint8Array): void
+  reject(error: Error): void
+}
+
+let worker: Worker | undefined
+let idleTimer: NodeJS.Timeout | undefined
+let nextId = 0
+const pending = new Map<number, Pending>()
+
+function failAll(error: Error): void {
+  for (const job of pending.values()) job.reject(error)
+  pending.clear()
+}
+
+/** The shared worker, started on first use. It never keeps the process alive (`unref`). */
+function exportWorker(): Worker {
+  if (worker) return worker
+  const started = new Worker(new URL('./export-worker.thread.mjs', import.meta.url))
+  started.unref()
+  started.on('message', (answer: ExportJobAnswer) => {
+    const job = pending.get(answer.id)
+    if (!job) return
+    pending.delete(answer.id)
+    if ('bytes' in answer) job.resolve(answer.bytes)
+    else job.reject(new Error(`Writing the export failed: ${answer.error}`))
+    if (pending.size === 0) stopWhenIdle()
+  })
+  started.on('error', (error) => {
+    if (worker === started) worker = undefined
+    failAll(error)
+  })
+  started.on('exit', (code) => {
+    if (worker === started) worker = undefined
+    failAll(new Error(`The export worker stopped (exit code ${code}).`))
+  })
+  worker = started
+  return started
+}
+
+function stopWhenIdle(): void {
+  clearTimeout(idleTimer)
+  idleTimer = setTimeout(() => {
+    if (pending.size === 0) void stopExportWorker()
+  }, idleMs)
+  idleTimer.unref()
+}
+
+/** Stops the worker if one runs (jobs in flight fail); the next large export starts another. */
+export async function stopExportWorker(): Promise<void> {
+  clearTimeout(idleTimer)
+  const running = worker
+  worker = undefined
+  if (running) await running.terminate()
+}
+
+/** Runs a job in the worker thread; jobs queue there one after another. */
+function inWorker(job: ExportJob): Promise<Uint8Array> {
+  clearTimeout(idleTimer)
+  const id = nextId++
+  return new Promise<Uint8Array>((resolve, reject) => {
+    pending.set(id, { resolve, reject })
+    exportWorker().postMessage({ id, job })
+  })
+}
+
+/** Packs a Word plan into .docx bytes, in the worker when it is heavy. */
+export function packDocx(plan: DocxPlan, mode: WriteMode = 'auto'): Promise<Uint8Array> {
+  const offload = mode === 'worker' || (mode === 'auto' && planWeight(plan) > docxWorkerThreshold)
+  return offload ? inWorker({ kind: 'docx', plan }) : packPlan(plan)
+}
+
+/** Writes the disposition spreadsheet, in the worker when it is long. */
+export function dispositionXlsx(
+  rows: readonly DispositionRow[],
+  title: string,
+  mode: WriteMode = 'auto',
+): Promise<Uint8Array> {
+  const offload = mode === 'worker' || (mode === 'auto' && rows.length > xlsxWorkerThreshold)
+  return offload ? inWorker({ kind: 'xlsx', rows, title }) : writeDispositionXlsx(rows, title)
+}
