@@ -2,7 +2,7 @@
 import type { ScenarioResult, TargetResult, WindowResult } from './collab-load.ts'
 
 /** Milliseconds, or "lost" when a receipt never came (JSON turns Infinity into null). */
-function ms(value: number | null | undefined): string {
+export function ms(value: number | null | undefined): string {
   if (value === undefined) return '—'
   if (value === null || !Number.isFinite(value)) return 'lost'
   return value < 10 ? value.toFixed(1) : String(Math.round(value))
@@ -11,7 +11,8 @@ function ms(value: number | null | undefined): string {
 function ratio(marginalia: number | null | undefined, relay: number | null | undefined): string {
   if (marginalia == null || relay == null || !Number.isFinite(marginalia) || !Number.isFinite(relay))
     return '—'
-  return `${(marginalia / relay).toFixed(2)}×`
+  const value = marginalia / relay
+  return `${value < 0.1 ? value.toPrecision(2) : value.toFixed(2)}×`
 }
 
 function verdict(result: TargetResult): string {
@@ -21,7 +22,7 @@ function verdict(result: TargetResult): string {
   return 'converged'
 }
 
-function row(result: TargetResult, w: WindowResult): string {
+function row(result: TargetResult, w: WindowResult, status = verdict(result)): string {
   const saved = w.saved ? `${ms(w.saved.p50)} / ${ms(w.saved.p99)}` : '—'
   const postgres =
     w.postgresCpuPercent === undefined ? '' : ` (+${Math.round(w.postgresCpuPercent)} % Postgres)`
@@ -29,13 +30,13 @@ function row(result: TargetResult, w: WindowResult): string {
     `| ${result.target} | ${w.clients} | ${ms(w.fanOut?.p50)} | ${ms(w.fanOut?.p95)} | ${ms(w.fanOut?.p99)} | ${ms(w.fanOut?.max)} ` +
     `| ${Math.round(w.deliveredPerSecond)} (${w.expectedReceipts > 0 ? ((100 * w.receipts) / w.expectedReceipts).toFixed(1) : '—'} %) ` +
     `| ${w.failed} / ${w.closed} | ${Math.round(w.serverCpuPercent)} %${postgres} | ${Math.round(w.serverPeakRssMb)} MB | ${saved} ` +
-    `| ${Math.round(w.harnessCpuPercent)} % | ${verdict(result)} |`
+    `| ${Math.round(w.harnessCpuPercent)} % | ${Math.round(w.othersCpuPercent ?? 0)} % | ${status} |`
   )
 }
 
 const header = [
-  '| target | clients | fan-out p50 ms | p95 | p99 | max | updates/s delivered (of expected) | failed / closed | server CPU (one core) | server RSS peak | saved p50 / p99 ms | harness CPU | result |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  "| target | clients | fan-out p50 ms | p95 | p99 | max | updates/s delivered (of expected) | failed / closed | server CPU (one core) | server RSS peak | saved p50 / p99 ms | harness CPU | other processes' CPU | result |",
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ]
 
 function steadyTable(scenario: ScenarioResult): string[] {
@@ -43,7 +44,7 @@ function steadyTable(scenario: ScenarioResult): string[] {
   for (const result of scenario.results) {
     const w = result.windows[0]
     if (w) lines.push(row(result, w))
-    else lines.push(`| ${result.target} | — | | | | | | | | | | | ${verdict(result)} |`)
+    else lines.push(`| ${result.target} | — | | | | | | | | | | | | ${verdict(result)} |`)
   }
   const m = scenario.results.find((r) => r.target === 'Marginalia')?.windows[0]
   const r = scenario.results.find((r) => r.target === 'relay')?.windows[0]
@@ -54,9 +55,15 @@ function steadyTable(scenario: ScenarioResult): string[] {
 function kneeTable(scenario: ScenarioResult): string[] {
   const lines = [...header]
   for (const result of scenario.results) {
-    for (const w of result.windows) lines.push(row(result, w))
+    result.windows.forEach((w, i) => {
+      const last = i === result.windows.length - 1
+      const status = last
+        ? `${result.stoppedBecause ? 'steps stopped here; ' : ''}${verdict(result)}`
+        : 'next step'
+      lines.push(row(result, w, status))
+    })
     if (result.windows.length === 0)
-      lines.push(`| ${result.target} | — | | | | | | | | | | | ${verdict(result)} |`)
+      lines.push(`| ${result.target} | — | | | | | | | | | | | | ${verdict(result)} |`)
   }
   const m = scenario.results.find((r) => r.target === 'Marginalia')
   const r = scenario.results.find((r) => r.target === 'relay')
@@ -95,6 +102,80 @@ export function formatCollabTables(results: ScenarioResult[]): string[] {
       ...(s.key === 'd' ? kneeTable(scenario) : steadyTable(scenario)),
       '',
     )
+  }
+  return lines
+}
+
+/** A window's figures are bounded by the load generator when its core was full or its event loop lagged. */
+export function harnessBound(w: WindowResult): boolean {
+  return w.harnessCpuPercent >= 90 || w.harnessLagP99Ms >= 50
+}
+
+/** Other processes kept the machine busy through every attempt at this window. */
+export function noisy(w: WindowResult): boolean {
+  return (w.othersCpuPercent ?? 0) > 25
+}
+
+function caveats(w: WindowResult | undefined): string {
+  if (!w) return ''
+  const notes = []
+  if (harnessBound(w))
+    notes.push(
+      `the load generator was saturated (CPU ${Math.round(w.harnessCpuPercent)} %, lag p99 ${Math.round(w.harnessLagP99Ms)} ms)`,
+    )
+  if (noisy(w)) notes.push(`other processes used ${Math.round(w.othersCpuPercent)} % of a core meanwhile`)
+  return notes.length > 0 ? ` (caveat: ${notes.join('; ')})` : ''
+}
+
+const met = (ok: boolean) => (ok ? 'met' : '**missed**')
+
+/** The issue's targets, each marked met or missed from the figures; a run that did not converge fails them. */
+export function targetVerdicts(results: ScenarioResult[]): string[] {
+  const lines: string[] = []
+  for (const scenario of results) {
+    const m = scenario.results.find((r) => r.target === 'Marginalia')
+    const r = scenario.results.find((r) => r.target === 'relay')
+    if (!m) continue
+    const failed = m.failedReason || !m.convergence.converged
+    const prefix = `(${scenario.scenario.key})`
+    if (failed) {
+      lines.push(`- ${prefix} Marginalia **FAILED**: ${verdict(m)}.`)
+      continue
+    }
+    const mw = m.windows[0]
+    const rw = r?.windows[0]
+    const p99 = mw?.fanOut?.p99 ?? Number.POSITIVE_INFINITY
+    const relayP99 = rw?.fanOut?.p99 ?? Number.NaN
+    const vsRelay = rw
+      ? `p99 ${ms(p99)} ms vs relay ${ms(relayP99)} ms: ${met(p99 <= relayP99)}`
+      : 'no relay figure to compare'
+    if (scenario.scenario.key === 'b') {
+      const saved = mw?.saved?.p99 ?? Number.POSITIVE_INFINITY
+      lines.push(
+        `- (b) Marginalia p99 ≤ relay p99 — ${vsRelay}; saved p99 < 25 ms — ${ms(saved)} ms: ${met(saved < 25)}${caveats(mw)}.`,
+      )
+    } else if (scenario.scenario.key === 'c') {
+      const rss = mw?.serverPeakRssMb ?? Number.POSITIVE_INFINITY
+      const idle = m.idleRssMb === undefined ? '' : ` (${Math.round(m.idleRssMb)} MB idle, before any socket)`
+      lines.push(
+        `- (c) Marginalia p99 ≤ relay p99 — ${vsRelay}; RSS < 100 MB — ${Math.round(rss)} MB${idle}: ${met(rss < 100)}${caveats(mw)}.`,
+      )
+    } else {
+      const past = m.windows.filter((w) => w.clients > 2000)
+      const worst = past.reduce<WindowResult | undefined>(
+        (a, w) => (!a || (w.fanOut?.p99 ?? Number.POSITIVE_INFINITY) > (a.fanOut?.p99 ?? 0) ? w : a),
+        undefined,
+      )
+      const kneeP99 = worst?.fanOut?.p99 ?? Number.POSITIVE_INFINITY
+      const knee =
+        past.length === 0
+          ? `p99 < 100 ms past 2,000 clients — not reached (${m.stoppedBecause ?? 'no step above 2,000'}): **missed**`
+          : `p99 < 100 ms past 2,000 clients — worst ${ms(kneeP99)} ms at ${worst?.clients} clients: ${met(kneeP99 < 100)}${caveats(worst)}`
+      const d = m.massDisconnect
+      lines.push(
+        `- (d) ${knee}; no collapse or crash on mass disconnect — ${d ? `${d.survived ? 'survived' : 'did not survive'}: ${met(d.survived)}` : 'not reached: **missed**'}.`,
+      )
+    }
   }
   return lines
 }

@@ -54,7 +54,7 @@ async function checkDocument(
     if (!synced) return { ok: false, lost: 0, problem: `${documentId}: the witnesses did not sync in 30 s` }
     const reference = documentText(witnesses[0]!.doc)
     const texts = new Map<string, string>()
-    witnesses.forEach((w, i) => texts.set(`witness ${i + 1}`, documentText(w.doc)))
+    for (const [i, w] of witnesses.entries()) texts.set(`witness ${i + 1}`, documentText(w.doc))
     for (const writer of writers) if (writer.opened) texts.set(writer.name, documentText(writer.doc))
     const stored = target.storedText(documentId)
     if (stored) texts.set('Postgres', await stored)

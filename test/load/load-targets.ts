@@ -13,11 +13,10 @@ import * as Y from 'yjs'
 import { readStoredState } from '../../server/db/document-state.repo.ts'
 import type { UserDto } from '../../shared/api/users.ts'
 import { connectCollab } from '../support/collab-client.ts'
-import { createTestDatabase, type TestDatabase } from '../support/database.ts'
+import type { TestDatabase } from '../support/database.ts'
 import { givenDocument, givenUser, testPassword } from '../support/given.ts'
 import { HttpAgent } from '../support/http-agent.ts'
-import { freePort } from '../support/test-server.ts'
-import { probe, type ServerProcess, spawnServer } from './server-process.ts'
+import { freePort, probe, type ServerProcess, spawnServer } from './server-process.ts'
 
 export type TargetName = 'Marginalia' | 'relay'
 
@@ -66,9 +65,19 @@ export interface MarginaliaFixture {
   drop(): Promise<void>
 }
 
-/** Creates the database (on TEST_DATABASE_URL's server) and the two accounts. */
+/** The machine's Postgres, unless TEST_DATABASE_URL names another. */
+export const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/postgres'
+
+/** Creates the database (on TEST_DATABASE_URL's server, never the embedded one) and the two accounts. */
 export async function createMarginaliaFixture(): Promise<MarginaliaFixture> {
+  // test/support/database.ts reads the variable when it is first imported: set it, then import.
+  process.env.TEST_DATABASE_URL ||= defaultPostgresUrl
+  const { createTestDatabase } = await import('../support/database.ts')
   const database = await createTestDatabase({ migrated: true })
+  if (database.kind !== 'postgres') {
+    await database.drop()
+    throw new Error('the load benchmark needs a real Postgres (TEST_DATABASE_URL), not the embedded one')
+  }
   const pool = new pg.Pool({ connectionString: database.url, max: 4 })
   try {
     const author = await givenUser(pool, { name: 'Load Author' })

@@ -69,13 +69,16 @@ export class ProcessWatch {
   }
 
   /** Starts a measuring window; `end()` answers CPU (% of one core) and peak RSS (bytes) during it. */
-  window(): { end(): { cpuPercent: number; peakRssBytes: number; postgresCpuPercent: number } } {
+  window(): {
+    end(): { cpuPercent: number; peakRssBytes: number; postgresCpuPercent: number; machineCpuPercent: number }
+  } {
     this.#sample()
     this.#peakRss = rssBytes(this.pid) ?? 0
     const startedAt = performance.now()
     const cpuStart = cpuSeconds(this.pid) ?? 0
     const postgres = () => (this.database ? postgresCpuSeconds(this.database) : 0)
     const postgresStart = postgres()
+    const machineStart = machineBusySeconds()
     return {
       end: () => {
         this.#sample()
@@ -86,6 +89,7 @@ export class ProcessWatch {
           cpuPercent: (100 * cpu) / seconds,
           peakRssBytes: this.#peakRss,
           postgresCpuPercent: (100 * Math.max(0, postgresUsed)) / seconds,
+          machineCpuPercent: (100 * (machineBusySeconds() - machineStart)) / seconds,
         }
       },
     }
@@ -102,13 +106,54 @@ export class ProcessWatch {
 }
 
 /** The harness's own CPU (% of one core) over a window, to tell when the load generator itself is the limit. */
-export function harnessCpuWindow(): { end(): number } {
+export function harnessCpuWindow(): { end(): { percent: number; systemPercent: number } } {
   const startedAt = performance.now()
   const start = process.cpuUsage()
   return {
     end: () => {
       const used = process.cpuUsage(start)
-      return (100 * (used.user + used.system)) / 1000 / (performance.now() - startedAt)
+      const ms = performance.now() - startedAt
+      return {
+        percent: (100 * (used.user + used.system)) / 1000 / ms,
+        systemPercent: (100 * used.system) / 1000 / ms,
+      }
     },
+  }
+}
+
+/** CPU seconds the whole machine spent busy (all cores), from /proc/stat. */
+export function machineBusySeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+  // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy.
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields
+  return (user + nice + system + irq + softirq + steal) / ticksPerSecond
+}
+
+/** CPU seconds of the given processes (gone ones count 0) plus `database`'s Postgres backends. */
+function ownSeconds(pids: number[], database: string | undefined): number {
+  let total = database ? postgresCpuSeconds(database) : 0
+  for (const pid of pids) total += cpuSeconds(pid) ?? 0
+  return total
+}
+
+/**
+ * Waits until other people's processes leave the machine nearly idle (below `thresholdPercent` of one core
+ * over a second, not counting `ownPids` and `database`'s backends), at most `maxWaitMs`: the machine is
+ * shared, and someone else's build would be measured as our latency. Answers the figure last seen.
+ */
+export async function waitForIdleMachine(
+  ownPids: number[] = [process.pid],
+  database?: string,
+  thresholdPercent = 25,
+  maxWaitMs = 180_000,
+): Promise<number> {
+  const started = performance.now()
+  for (;;) {
+    const before = machineBusySeconds() - ownSeconds(ownPids, database)
+    const at = performance.now()
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const others = machineBusySeconds() - ownSeconds(ownPids, database) - before
+    const busy = (100 * others) / ((performance.now() - at) / 1000)
+    if (busy < thresholdPercent || performance.now() - started > maxWaitMs) return busy
   }
 }

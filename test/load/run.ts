@@ -1,15 +1,20 @@
 /**
  * `npm run bench`: prints the figures below and writes them into docs/benchmarks.md, between the markers.
  * Cold start to /readyz (embedded database fresh and reopened; the machine's Postgres when reachable) and the
- * gzipped initial JavaScript of the pages. Figures only: a benchmark never fails on a timing.
+ * gzipped initial JavaScript of the pages; then the collaboration load (test/load/collab-load.ts: Marginalia
+ * against the bare y-websocket relay), as a quick smoke run, or at full size with BENCH_FULL=1.
+ * Figures only: a benchmark never fails on a timing.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import { buildClientIfNeeded } from '../../server/cli/build-client.ts'
-import { createTestDatabase } from '../support/database.ts'
 import { initialJavaScript } from './bundle-size.ts'
 import { coldStartEmbedded, timeColdStart } from './cold-start.ts'
+import type { ScenarioResult } from './collab-load.ts'
+import { formatCollabTables, targetVerdicts } from './collab-report.ts'
 
 const postgresUrl =
   process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -34,6 +39,8 @@ async function postgresReachable(): Promise<boolean> {
 
 async function coldStartPostgres(): Promise<{ fresh: number; warm: number }> {
   process.env.TEST_DATABASE_URL = postgresUrl
+  // test/support/database.ts reads TEST_DATABASE_URL when first imported: import it only once it is set.
+  const { createTestDatabase } = await import('../support/database.ts')
   const database = await createTestDatabase()
   try {
     const env = { DATABASE_URL: database.url }
@@ -44,6 +51,7 @@ async function coldStartPostgres(): Promise<{ fresh: number; warm: number }> {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_COLLAB_ONLY === '1') return writeCollab()
   const lines: string[] = []
   const say = (line: string) => {
     console.log(line)
@@ -84,13 +92,66 @@ async function main(): Promise<void> {
     )
   }
 
-  const document = await readFile(benchmarksFile, 'utf8')
-  const start = '<!-- bench:start -->'
-  const end = '<!-- bench:end -->'
+  await writeFile(benchmarksFile, replaceBetween(await readFile(benchmarksFile, 'utf8'), 'bench', lines))
+  console.log('\nWritten to docs/benchmarks.md.')
+  await writeCollab()
+}
+
+/** The collaboration load (BENCH_COLLAB_ONLY=1 runs only this part), written between the collab markers. */
+async function writeCollab(): Promise<void> {
+  const collab = await collabLoad(process.env.BENCH_FULL === '1')
+  if (!collab) return
+  await writeFile(benchmarksFile, replaceBetween(await readFile(benchmarksFile, 'utf8'), 'collab', collab))
+  console.log('\nCollaboration load written to docs/benchmarks.md.')
+}
+
+/** Replaces the lines between `<!-- name:start -->` and `<!-- name:end -->`. */
+function replaceBetween(document: string, name: string, lines: string[]): string {
+  const start = `<!-- ${name}:start -->`
+  const end = `<!-- ${name}:end -->`
+  if (!document.includes(start) || !document.includes(end))
+    throw new Error(`docs/benchmarks.md lacks ${start}`)
   const before = document.slice(0, document.indexOf(start) + start.length)
   const after = document.slice(document.indexOf(end))
-  await writeFile(benchmarksFile, `${before}\n${lines.join('\n')}\n${after}`)
-  console.log('\nWritten to docs/benchmarks.md.')
+  return `${before}\n${lines.join('\n')}\n${after}`
+}
+
+/**
+ * Runs test/load/collab-load.ts in a process of its own (it pins itself to core 1 and raises its open-files
+ * limit; the servers get core 0) and answers the Markdown for docs/benchmarks.md, or undefined if it failed.
+ */
+async function collabLoad(full: boolean): Promise<string[] | undefined> {
+  console.log(
+    `\nCollaboration load (${full ? 'full size' : 'quick smoke run; BENCH_FULL=1 for the full one'})`,
+  )
+  const json = path.join(os.tmpdir(), `collab-load-${process.pid}.json`)
+  const args = ['--import', 'tsx', 'test/load/collab-load.ts', '--json', json, ...(full ? [] : ['--quick'])]
+  const status = await new Promise<number | null>((resolve) =>
+    spawn(process.execPath, args, {
+      stdio: 'inherit',
+      env: { ...process.env, TEST_DATABASE_URL: postgresUrl },
+    }).once('exit', resolve),
+  )
+  if (status !== 0) {
+    console.error(
+      `the collaboration load exited with ${status}: docs/benchmarks.md keeps its previous figures`,
+    )
+    process.exitCode = 1
+    return undefined
+  }
+  const results = JSON.parse(await readFile(json, 'utf8')) as ScenarioResult[]
+  await rm(json, { force: true })
+  return [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; ` +
+      (full
+        ? 'full size (`BENCH_FULL=1 npm run bench`).'
+        : 'quick smoke run (`npm run bench`: about a tenth of the load, so the targets do not apply; `BENCH_FULL=1` for the full one).'),
+    '',
+    ...formatCollabTables(results),
+    'Targets:',
+    '',
+    ...targetVerdicts(results),
+  ]
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,8 @@
  * they answer, stops them, and makes sure none outlives the harness (exit, errors, Ctrl+C).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, readFileSync } from 'node:fs'
+import net from 'node:net'
 
 const running = new Set<ChildProcess>()
 
@@ -28,7 +29,7 @@ export interface ServerProcess {
 }
 
 /**
- * Spawns `node <args>` under `taskset -c <core>`, with its output appended to `logFile`, and waits until
+ * Spawns `node <args>` under `taskset -c <core>`, with its output written to `logFile`, and waits until
  * GET `readyUrl` answers 200 (at most `timeoutMs`).
  */
 export async function spawnServer(options: {
@@ -40,7 +41,7 @@ export async function spawnServer(options: {
   timeoutMs?: number
   nodeOptions?: string[]
 }): Promise<ServerProcess> {
-  const log = createWriteStream(options.logFile, { flags: 'a' })
+  const log = createWriteStream(options.logFile)
   const child = spawn(
     'taskset',
     ['-c', String(options.core), process.execPath, ...(options.nodeOptions ?? []), ...options.args],
@@ -94,4 +95,39 @@ export async function probe(url: string, timeoutMs = 10_000): Promise<{ ok: bool
     () => false,
   )
   return { ok, ms: performance.now() - started }
+}
+
+/** A port that was free a moment ago on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Counts the warning and error lines (pino JSON, level 40 and up) of a server log, by message. */
+export function countLogWarnings(logFile: string): Record<string, number> {
+  const counts: Record<string, number> = {}
+  let text = ''
+  try {
+    text = readFileSync(logFile, 'utf8')
+  } catch {
+    return counts
+  }
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('{')) continue
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } }
+      if ((entry.level ?? 0) < 40) continue
+      const key = `${entry.msg ?? 'log'}${entry.err?.message ? `: ${entry.err.message}` : ''}`
+      counts[key] = (counts[key] ?? 0) + 1
+    } catch {
+      // not a log line
+    }
+  }
+  return counts
 }
