@@ -35,7 +35,8 @@ import {
   type Target,
   type TargetName,
 } from './load-targets.ts'
-import { cpuSeconds, harnessCpuWindow, ProcessWatch, rssBytes, waitForIdleMachine } from './process-stats.ts'
+import { type MassDisconnectResult, massDisconnect } from './mass-disconnect.ts'
+import { harnessCpuWindow, ProcessWatch, rssBytes, waitForIdleMachine } from './process-stats.ts'
 import type { Percentiles } from './samples.ts'
 import { countLogWarnings } from './server-process.ts'
 
@@ -119,18 +120,6 @@ export interface WindowResult {
   settled: boolean
   /** Windows measured until other processes left the machine alone (see `noisyOthersPercent`). */
   attempts: number
-}
-
-export interface MassDisconnectResult {
-  clients: number
-  survived: boolean
-  /** First health answer after the disconnect, in ms (undefined: none within 30 s). */
-  healthMs: number | undefined
-  /** A fresh client synced the document afterwards. */
-  freshClientSynced: boolean
-  /** Until the server's CPU fell below 10 % of a core over half a second (undefined: not within 60 s). */
-  quietAfterMs: number | undefined
-  rssAfterMb: number | undefined
 }
 
 export interface TargetResult {
@@ -231,9 +220,9 @@ async function measure(
   seconds: number,
   counts: { readers: number; writers: number },
   settled: boolean,
+  /** Failures are counted since then: the step's connecting and its window. */
+  since: { failed: number; closed: number },
 ): Promise<WindowResult> {
-  const failedBefore = ledger.failed
-  const closedBefore = ledger.closed
   const window = new Window(performance.now())
   ledger.window = window
   const server = watch.window()
@@ -263,8 +252,8 @@ async function measure(
     fanOut: window.fanOut.summary(missing),
     deliveredPerSecond: window.fanOut.count / seconds,
     saved: window.saved.count > 0 ? window.saved.summary() : undefined,
-    failed: ledger.failed - failedBefore,
-    closed: ledger.closed - closedBefore,
+    failed: ledger.failed - since.failed,
+    closed: ledger.closed - since.closed,
     serverCpuPercent: serverFigures.cpuPercent,
     serverPeakRssMb: mb(serverFigures.peakRssBytes),
     postgresCpuPercent: watch.database ? serverFigures.postgresCpuPercent : undefined,
@@ -280,56 +269,6 @@ async function measure(
         harnessCpuPercent,
     ),
     settled,
-  }
-}
-
-/** Every client leaves at once (TCP dropped, no close frame); then: does the server still answer? */
-async function massDisconnect(
-  target: Target,
-  clients: Array<Reader | Writer>,
-  documentId: string,
-): Promise<MassDisconnectResult> {
-  const connected = clients.filter((c) => c.opened).length
-  const started = performance.now()
-  for (const client of clients) client.disconnect(true)
-  let healthMs: number | undefined
-  while (performance.now() - started < 30_000 && !target.exited()) {
-    const answer = await target.alive(2000)
-    if (answer.ok) {
-      healthMs = performance.now() - started
-      break
-    }
-    await sleep(100)
-  }
-  let quietAfterMs: number | undefined
-  let last = cpuSeconds(target.pid)
-  let lastAt = performance.now()
-  while (performance.now() - started < 60_000 && last !== undefined) {
-    await sleep(500)
-    const now = cpuSeconds(target.pid)
-    if (now === undefined) break
-    const busy = (now - last) / ((performance.now() - lastAt) / 1000)
-    last = now
-    lastAt = performance.now()
-    if (busy < 0.1) {
-      quietAfterMs = performance.now() - started
-      break
-    }
-  }
-  let freshClientSynced = false
-  if (!target.exited()) {
-    const fresh = target.fullClient(documentId)
-    freshClientSynced = await Promise.race([fresh.synced.then(() => true), sleep(30_000).then(() => false)])
-    fresh.destroy()
-  }
-  const rss = rssBytes(target.pid)
-  return {
-    clients: connected,
-    survived: !target.exited() && healthMs !== undefined && freshClientSynced,
-    healthMs,
-    freshClientSynced,
-    quietAfterMs,
-    rssAfterMb: rss === undefined ? undefined : mb(rss),
   }
 }
 
@@ -378,6 +317,7 @@ async function runOne(
   }
   try {
     const documents = await target.documents(scenario.documents)
+    let since = { failed: 0, closed: 0 }
     const readersOf = (documentId: string) =>
       readers.filter((r) => r.documentId === documentId && r.opened && !r.lost).length
     for (const documentId of documents) {
@@ -439,6 +379,7 @@ async function runOne(
             writers: writers.filter((w) => w.opened && !w.lost).length,
           },
           settled,
+          since,
         )
         figures.attempts = attempt
         if (figures.othersCpuPercent <= noisyOthersPercent || attempt > noisyRetries) break
@@ -448,6 +389,7 @@ async function runOne(
         await waitForIdleMachine([process.pid, target.pid], target.database, noisyOthersPercent, 60_000)
       }
       if (!figures) throw new Error('no window measured')
+      since = { failed: ledger.failed, closed: ledger.closed }
       result.windows.push(figures)
       say(
         `${figures.clients} clients: p50 ${ms(figures.fanOut?.p50)} p99 ${ms(figures.fanOut?.p99)} ms, ` +
@@ -461,7 +403,9 @@ async function runOne(
         if (p99 > kneeP99LimitMs || figures.failed > 0 || figures.closed > 0 || !figures.settled) {
           result.stoppedBecause =
             p99 > kneeP99LimitMs
-              ? `p99 ${ms(p99)} ms > ${kneeP99LimitMs} ms at ${figures.clients} clients`
+              ? Number.isFinite(p99)
+                ? `p99 ${ms(p99)} ms > ${kneeP99LimitMs} ms at ${figures.clients} clients`
+                : `over 1 % of the receipts still missing ${drainTimeoutMs / 1000} s after the window, at ${figures.clients} clients`
               : figures.failed + figures.closed > 0
                 ? `${figures.failed} connections failed and ${figures.closed} closed at ${figures.clients} clients`
                 : `the server did not catch up with ${figures.clients} clients`

@@ -85,6 +85,8 @@ export async function checkConvergence(
     lostEdits: 0,
     problems: [],
   }
+  // Each stock provider listens for the process's exit: thirty at once are expected, not a leak.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), 64))
   for (let i = 0; i < documents.length; i += 10) {
     const batch = documents.slice(i, i + 10)
     const checks = await Promise.all(

@@ -93,7 +93,8 @@ abstract class LoadClient {
       ws.on('error', () => fail())
       ws.on('close', (code) => {
         clearInterval(this.#renew)
-        if (!settled) return fail()
+        // A socket that never opened is a failure (counted once), not a closed connection.
+        if (!this.opened) return fail()
         if (this.#closing) return
         this.lost = true
         this.ledger.noteClose(code)

@@ -148,7 +148,9 @@ async function collabLoad(full: boolean): Promise<string[] | undefined> {
         : 'quick smoke run (`npm run bench`: about a tenth of the load, so the targets do not apply; `BENCH_FULL=1` for the full one).'),
     '',
     ...formatCollabTables(results),
-    'Targets:',
+    full
+      ? 'Targets:'
+      : 'Targets (they are meant for the full run; a smoke run only shows the harness works):',
     '',
     ...targetVerdicts(results),
   ]
