@@ -21,8 +21,12 @@ import { changesDocument } from './update-effect.ts'
 /** A read-only connection may send this many changes (each dropped) before it is closed. */
 export const maxReadOnlyViolations = 20
 
-/** The largest awareness update accepted (presence is small: a name, a colour, a cursor). */
-const maxAwarenessBytes = 64 * 1024
+/**
+ * The largest awareness update accepted. One person's presence is small, but the stock y-websocket client
+ * echoes every presence change it receives, so a client in a document with a thousand people sends back
+ * updates holding all of them (repeated states are ignored by their clocks).
+ */
+const maxAwarenessBytes = 1024 * 1024
 
 /**
  * One socket on one live document: reads y-websocket messages, enforces read-only for viewers and commenters

@@ -16,7 +16,7 @@ import { connectCollab } from '../support/collab-client.ts'
 import type { TestDatabase } from '../support/database.ts'
 import { givenDocument, givenUser, testPassword } from '../support/given.ts'
 import { HttpAgent } from '../support/http-agent.ts'
-import { freePort, probe, type ServerProcess, spawnServer } from './server-process.ts'
+import { freePort, onInterrupt, probe, type ServerProcess, spawnServer } from './server-process.ts'
 
 export type TargetName = 'Marginalia' | 'relay'
 
@@ -79,6 +79,15 @@ export async function createMarginaliaFixture(): Promise<MarginaliaFixture> {
     throw new Error('the load benchmark needs a real Postgres (TEST_DATABASE_URL), not the embedded one')
   }
   const pool = new pg.Pool({ connectionString: database.url, max: 4 })
+  // An idle connection cut by the forced drop below is expected, not a crash.
+  pool.on('error', () => {})
+  // Interrupted (Ctrl+C, SIGTERM), the database is still dropped: the connections are forced off.
+  const forget = onInterrupt(() => database.drop())
+  const drop = async () => {
+    forget()
+    await pool.end()
+    await database.drop()
+  }
   try {
     const author = await givenUser(pool, { name: 'Load Author' })
     const commenter = await givenUser(pool, { name: 'Load Commenter' })
@@ -88,14 +97,10 @@ export async function createMarginaliaFixture(): Promise<MarginaliaFixture> {
       pool,
       author,
       commenter,
-      async drop() {
-        await pool.end()
-        await database.drop()
-      },
+      drop,
     }
   } catch (error) {
-    await pool.end()
-    await database.drop()
+    await drop()
     throw error
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The servers under load run as child processes pinned to one core. This module spawns them, waits until
- * they answer, stops them, and makes sure none outlives the harness (exit, errors, Ctrl+C).
+ * they answer, stops them, and makes sure none outlives the harness (exit, errors, Ctrl+C); on Ctrl+C or
+ * SIGTERM it also runs the clean-ups registered with `onInterrupt` (dropping the test database).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createWriteStream, readFileSync } from 'node:fs'
@@ -11,10 +12,21 @@ const running = new Set<ChildProcess>()
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL')
 })
+const cleanups = new Set<() => Promise<void>>()
+
+/** Runs `cleanup` (at most 10 s) if the harness is interrupted; call the answer to unregister it. */
+export function onInterrupt(cleanup: () => Promise<void>): () => void {
+  cleanups.add(cleanup)
+  return () => cleanups.delete(cleanup)
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     for (const child of running) child.kill('SIGKILL')
-    process.exit(130)
+    const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref())
+    void Promise.race([Promise.allSettled([...cleanups].map((cleanup) => cleanup())), deadline]).then(() =>
+      process.exit(130),
+    )
   })
 }
 
