@@ -38,6 +38,8 @@ export class Connection {
   #clients = new Set<number>()
   /** Awareness client ids this connection introduced, dropped when it leaves. */
   #presence = new Set<number>()
+  /** The state vector of the client's sync step 1, until its sync step 2 closes the handshake. */
+  #handshakeVector: Map<number, number> | undefined
   #rejected = 0
   #latestWrite: Promise<void> | undefined
   /** Set by `trackWrite` while an update from this connection is applied. */
@@ -100,9 +102,11 @@ export class Connection {
   #receiveSync(decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder)
     if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      if (!this.readOnly) this.#handshakeVector = Y.decodeStateVector(stateVector)
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, messageSync)
-      syncProtocol.writeSyncStep2(encoder, this.live.doc, decoding.readVarUint8Array(decoder))
+      syncProtocol.writeSyncStep2(encoder, this.live.doc, stateVector)
       this.send(encoding.toUint8Array(encoder))
       return
     }
@@ -123,10 +127,13 @@ export class Connection {
     for (const client of meta.to.keys()) this.#clients.add(client)
     this.#wrote = false
     Y.applyUpdate(this.live.doc, update, { source: 'connection', connection: this } satisfies UpdateOrigin)
-    if (!this.#wrote && meta.to.size > 0) {
-      // The server had all of it already (a reconnecting client resending its edits): say saved once what
-      // the server holds is durable, or the client would wait for an acknowledgement that never comes.
-      void this.live.whenDurable().then(() => this.sendEvent({ type: 'saved', clocks: this.#clocksNow() }))
+    const handshake = syncType === syncProtocol.messageYjsSyncStep2 ? this.#takeHandshakeClocks() : {}
+    if (!this.#wrote && (meta.to.size > 0 || Object.keys(handshake).length > 0)) {
+      // The server had all of it already: a reconnecting client resending its edits, or one whose edits
+      // arrived before its socket dropped (its handshake reply then carries nothing). Say saved once what the
+      // server holds is durable, or the client would wait for an acknowledgement that never comes.
+      const clocks = { ...handshake, ...this.#clocksNow() }
+      void this.live.whenDurable().then(() => this.sendEvent({ type: 'saved', clocks }))
     }
   }
 
@@ -181,6 +188,22 @@ export class Connection {
     return Object.fromEntries(
       [...this.#clients].map((client) => [String(client), Y.getState(this.live.doc.store, client)]),
     )
+  }
+
+  /**
+   * Once per handshake: the writers whose edits the server holds at least as far as the client's own state
+   * vector does. The server cannot tell which of them is the client itself (a stock client's first presence
+   * is not even applied), so it answers for all; the message is no larger than the vector the client sent.
+   */
+  #takeHandshakeClocks(): Record<string, number> {
+    const vector = this.#handshakeVector
+    this.#handshakeVector = undefined
+    const clocks: Record<string, number> = {}
+    for (const [client, clock] of vector ?? []) {
+      const held = Y.getState(this.live.doc.store, client)
+      if (clock > 0 && held >= clock) clocks[String(client)] = held
+    }
+    return clocks
   }
 
   /** The presence this connection introduced (to drop when it leaves). */

@@ -77,7 +77,9 @@ describe('random concurrent edits with random disconnects', () => {
     }
     for (const client of clients) if (!client.provider.shouldConnect) client.provider.connect()
     await eventually(() => clients.every((c) => c.provider.synced), `seed ${seed}: every client syncs`)
-    await Promise.all(clients.map((c) => c.saved()))
+    await Promise.all(clients.map((c) => c.saved())).catch((error: Error) => {
+      throw new Error(`seed ${seed}: ${error.message}`)
+    })
     const states = () => clients.map((c) => c.doc.getXmlFragment('prosemirror').toString())
     await eventually(() => new Set(states()).size === 1, `seed ${seed}: replicas converge`)
 

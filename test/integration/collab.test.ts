@@ -73,6 +73,25 @@ describe('the live draft over y-websocket', () => {
     expect(a.events[0]).toMatchObject({ type: 'welcome', role: 'owner', readOnly: false })
   })
 
+  it('says saved to a client that reconnects after the server already stored its edits', async () => {
+    const { author, author2, documentId } = await world()
+    // The edits of a client that lost its socket before hearing "saved" reach the server through another
+    // connection; when it reconnects its sync reply carries nothing new, and it must still hear "saved".
+    const offline = new Y.Doc()
+    appendParagraph(offline, 'Written before the socket dropped')
+    const relay = await connect(author2, documentId)
+    Y.applyUpdate(relay.doc, Y.encodeStateAsUpdate(offline))
+    await eventually(
+      () => Y.getState(server.ctx.live.get(documentId)!.doc.store, offline.clientID) > 0,
+      'the server holds the edits',
+    )
+    const back = connectCollab(server.url, await agentOf(author), documentId, { doc: offline })
+    clients.push(back)
+    await back.synced
+    await back.saved()
+    expect(back.events.some((e) => e.type === 'saved')).toBe(true)
+  })
+
   it('drops every change from a commenter and a viewer: the document stays byte-identical and nobody hears it', async () => {
     const { author, commenter, viewer, documentId } = await world()
     const witness = await connect(author, documentId)

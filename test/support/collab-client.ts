@@ -13,8 +13,8 @@ export interface CollabClient {
   closed: Promise<{ code: number; reason: string }>
   /** Resolves once the first sync finished. */
   synced: Promise<void>
-  /** Resolves once everything this client wrote is reported saved. */
-  saved(): Promise<void>
+  /** Resolves once everything this client wrote is reported saved; rejects, saying why, after `ms`. */
+  saved(ms?: number): Promise<void>
   destroy(): void
 }
 
@@ -68,14 +68,24 @@ export function connectCollab(
     events,
     closed,
     synced,
-    saved: () =>
-      new Promise<void>((resolve) => {
+    saved: (ms = 15_000) =>
+      new Promise<void>((resolve, reject) => {
         if (isSaved()) return resolve()
         const check = () => {
           if (!isSaved()) return
           listeners.delete(check)
+          clearTimeout(timer)
           resolve()
         }
+        const timer = setTimeout(() => {
+          listeners.delete(check)
+          const last = [...events].reverse().find((e) => e.type === 'saved')
+          reject(
+            new Error(
+              `client ${doc.clientID} at clock ${Y.getState(doc.store, doc.clientID)} never heard saved; last: ${JSON.stringify(last)}`,
+            ),
+          )
+        }, ms)
         listeners.add(check)
       }),
     destroy: () => {
