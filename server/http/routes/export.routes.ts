@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { threadStatuses, threadTypes } from '../../../shared/api/threads.ts'
 import { CountryCode } from '../../../shared/api/users.ts'
 import type { AppContext } from '../../context.ts'
+import { dispositionTable } from '../../export/disposition-table.ts'
 import {
   commentModes,
   dispositionFormats,
@@ -18,10 +19,14 @@ import { parseQuery } from '../validate.ts'
 const ExportQuery = z.object({
   format: z.enum(draftFormats, { message: `One of ${draftFormats.join(', ')}` }),
   comments: z.enum(commentModes, { message: `One of ${commentModes.join(', ')}` }).default('none'),
+  version: z.uuid('A version id (from GET /api/documents/:id/versions)').optional(),
 })
 
+/** The disposition as a file, or as JSON rows for the disposition page. */
+const dispositionAnswers = [...dispositionFormats, 'json'] as const
+
 const DispositionQuery = z.object({
-  format: z.enum(dispositionFormats, { message: `One of ${dispositionFormats.join(', ')}` }),
+  format: z.enum(dispositionAnswers, { message: `One of ${dispositionAnswers.join(', ')}` }),
   country: CountryCode.optional(),
   status: z.enum(threadStatuses, { message: `One of ${threadStatuses.join(', ')}` }).optional(),
   type: z.enum(threadTypes, { message: `One of ${threadTypes.join(', ')}` }).optional(),
@@ -45,10 +50,9 @@ export function exportEndpoints(ctx: AppContext) {
       '/documents/:documentId/disposition',
       access.document('export_with_comments'),
       async (req, res, scope) => {
-        download(
-          res,
-          await exportDisposition(ctx, scope.actor, scope.member, parseQuery(DispositionQuery, req)),
-        )
+        const { format, ...filters } = parseQuery(DispositionQuery, req)
+        if (format === 'json') res.json(await dispositionTable(ctx, scope.actor, scope.member, filters))
+        else download(res, await exportDisposition(ctx, scope.actor, scope.member, { ...filters, format }))
       },
     ),
   ]
