@@ -10,6 +10,8 @@ export interface UploadedFile {
   filename: string
   mimeType: string
   data: Buffer
+  /** The text fields sent beside the file (such as `title` when creating a document from it). */
+  fields: Record<string, string>
 }
 
 /**
@@ -32,6 +34,10 @@ export function readUpload(req: Request): Promise<UploadedFile> {
     }
     let found: UploadedFile | undefined
     let failed = false
+    const fields: Record<string, string> = {}
+    parser.on('field', (name, value) => {
+      fields[name] = value
+    })
     parser.on('file', (name, stream, info) => {
       if (name !== 'file') {
         stream.resume()
@@ -51,6 +57,7 @@ export function readUpload(req: Request): Promise<UploadedFile> {
             filename: info.filename ?? 'upload',
             mimeType: info.mimeType,
             data: Buffer.concat(chunks),
+            fields,
           }
       })
     })

@@ -70,18 +70,27 @@ export async function getDocument(db: Queryable, member: Membership): Promise<Do
   return toDocumentDto(row)
 }
 
-/** Creates a document with `actor` as its owner. Admins, and users an admin allowed, may. */
-export async function createDocument(
-  ctx: AppContext,
-  actor: UserDto,
-  input: { title: string; markdown?: string | undefined },
-): Promise<DocumentDto> {
+/** Refuses (403) a user who may not create documents: only admins, and users an admin allowed, may. */
+export function assertMayCreateDocuments(actor: UserDto): void {
   if (!actor.isAdmin && !actor.canCreateDocuments) {
     throw new ForbiddenError('Ask an admin to allow you to create documents.')
   }
+}
+
+/**
+ * Creates a document with `actor` as its owner. Its first text is `markdown`, or `state` (a Yjs update, as
+ * an imported file gives). Admins, and users an admin allowed, may.
+ */
+export async function createDocument(
+  ctx: AppContext,
+  actor: UserDto,
+  input: { title: string; markdown?: string | undefined; state?: Uint8Array | undefined },
+): Promise<DocumentDto> {
+  assertMayCreateDocuments(actor)
   const id = await withTransaction(ctx.db.pool, ctx.log, async (tx) => {
     const documentId = (await insertDocument(tx, { title: input.title, createdBy: actor.id }))!
-    if (input.markdown) await appendUpdates(tx, [documentId], [stateFromMarkdown(input.markdown)])
+    const first = input.state ?? (input.markdown ? stateFromMarkdown(input.markdown) : undefined)
+    if (first) await appendUpdates(tx, [documentId], [first])
     await addMemberIfAbsent(tx, documentId, actor.id, 'owner')
     await insertAudit(tx, {
       documentId,

@@ -219,6 +219,13 @@ const samples: Record<string, Sampler> = {
     path: `/api/documents/${id}/import`,
     form: markdownUpload('# Imported\n\nText.'),
   }),
+  'POST /documents/import': async () => ({
+    path: '/api/documents/import',
+    form: markdownUpload('# From a file\n\nText.'),
+    success: 201,
+    // Same rule as creating a document: only admins and users an admin allowed.
+    expect: Object.fromEntries([...documentRoles, 'outsider'].map((caller) => [caller, 403])),
+  }),
   'POST /documents/:documentId/versions': async (id) => ({
     path: `/api/documents/${id}/versions`,
     body: { name: 'Before the consultation' },

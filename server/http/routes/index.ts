@@ -3,6 +3,7 @@ import type { Endpoint } from '../endpoint.ts'
 import type { PassportInstance } from '../passport.ts'
 import { adminEndpoints } from './admin.routes.ts'
 import { contentEndpoints } from './content.routes.ts'
+import { createFromFileEndpoints } from './create-from-file.routes.ts'
 import { documentsEndpoints } from './documents.routes.ts'
 import { exportEndpoints } from './export.routes.ts'
 import { importEndpoints } from './import.routes.ts'
@@ -26,6 +27,7 @@ export function apiEndpoints(ctx: AppContext, passport: PassportInstance): Endpo
     ...exportEndpoints(ctx),
     ...versionsEndpoints(ctx),
     ...importEndpoints(ctx),
+    ...createFromFileEndpoints(ctx),
     ...notificationsEndpoints(ctx),
     ...membersEndpoints(ctx),
     ...invitesEndpoints(ctx),
