@@ -15,8 +15,9 @@ Commands:
   migrate          apply pending database migrations and exit
   create-user      --email E --name N --password P [--country CC] [--organization O] [--admin]
   seed-demo        create the demo accounts and the sample draft, and print the accounts (idempotent)
-  export           --document ID --format docx|md|html|pdf [--comments all|open|none] --out FILE
-                   write the draft to FILE, as its first owner would export it (comments: none by default)
+  export           --document ID --format docx|md|html|pdf [--comments all|open|none] [--version VID] --out FILE
+                   write the draft (or its named version VID) to FILE, as its first owner would export it
+                   (comments: none by default)
   help             show this text
 
 Configuration comes from the environment; see README.md.`

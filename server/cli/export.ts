@@ -21,6 +21,7 @@ const Options = z.object({
   document: z.string({ message: 'required: the id of the document' }).refine(isUuid, 'not a document id'),
   format: z.enum(draftFormats, { message: `required: one of ${draftFormats.join(', ')}` }),
   comments: z.enum(commentModes, { message: `one of ${commentModes.join(', ')}` }).default('none'),
+  version: z.string().refine(isUuid, 'not a version id (see GET /api/documents/:id/versions)').optional(),
   out: z.string({ message: 'required: the file to write' }).min(1, 'required: the file to write'),
 })
 
@@ -40,8 +41,9 @@ function exportContext(config: Config, log: Log, pool: Database['pool']): AppCon
 }
 
 /**
- * `export --document ID --format docx|md|html|pdf [--comments all|open|none] --out FILE`: the same export as
- * the web UI's, made as the document's first owner, written to FILE.
+ * `export --document ID --format docx|md|html|pdf [--comments all|open|none] [--version VID] --out FILE`: the
+ * same export as the web UI's, made as the document's first owner, written to FILE; with `--version`, a named
+ * version's text with the thread states it recorded.
  */
 export async function exportCommand(args: string[], config: Config, log: Log): Promise<void> {
   const { values } = parseArgs({
@@ -50,6 +52,7 @@ export async function exportCommand(args: string[], config: Config, log: Log): P
       document: { type: 'string' },
       format: { type: 'string' },
       comments: { type: 'string' },
+      version: { type: 'string' },
       out: { type: 'string' },
     },
     strict: true,
@@ -58,7 +61,7 @@ export async function exportCommand(args: string[], config: Config, log: Log): P
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  --${issue.path.join('.')}: ${issue.message}`)
     throw new Error(
-      `export needs valid options:\n${problems.join('\n')}\n\nUsage: marginalia export --document ID --format ${draftFormats.join('|')} [--comments all|open|none] --out FILE`,
+      `export needs valid options:\n${problems.join('\n')}\n\nUsage: marginalia export --document ID --format ${draftFormats.join('|')} [--comments all|open|none] [--version VID] --out FILE`,
     )
   }
   const input = parsed.data
@@ -72,7 +75,11 @@ export async function exportCommand(args: string[], config: Config, log: Log): P
     if (!actor || !member) throw new Error(`The owner of document ${input.document} has no active account.`)
     const ctx = exportContext(config, log, pool)
     try {
-      return await exportDraft(ctx, actor, member, { format: input.format, comments: input.comments })
+      return await exportDraft(ctx, actor, member, {
+        format: input.format,
+        comments: input.comments,
+        version: input.version,
+      })
     } finally {
       await ctx.live.close()
       ctx.mailer.close()

@@ -15,7 +15,8 @@ import { exportHtml } from './html.ts'
 import { exportMarkdown } from './markdown.ts'
 import { renderPdf } from './pdf.ts'
 import { placeThreads } from './placement.ts'
-import { exportSnapshot } from './snapshot.ts'
+import { type ExportSnapshot, exportSnapshot } from './snapshot.ts'
+import { versionSnapshot } from './version-snapshot.ts'
 
 /** The formats the draft exports to. */
 export const draftFormats = ['docx', 'md', 'html', 'pdf'] as const
@@ -44,7 +45,21 @@ const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
 /**
- * The live draft as a file. Without comments any reader may export it; with comments (`open` or `all`) only
+ * The text to export and its threads: the live text, or a named version's text with the threads as that
+ * version recorded them; no threads for a clean draft.
+ */
+async function draftSnapshot(
+  ctx: AppContext,
+  member: Membership,
+  input: { comments: CommentMode; version?: string | undefined },
+): Promise<ExportSnapshot & { versionName?: string }> {
+  if (input.version) return versionSnapshot(ctx, member, input.version, input.comments)
+  if (input.comments === 'none') return { doc: await currentDocument(ctx, member.document_id), threads: [] }
+  return exportSnapshot(ctx, member, input.comments === 'open' ? { status: 'open' } : {})
+}
+
+/**
+ * The live draft (or, with `version`, a named version of it) as a file. Without comments any reader may export it; with comments (`open` or `all`) only
  * members who may `export_with_comments` (editors and owners), else 403. Word gets real comments anchored on
  * their text; Markdown, HTML and PDF get numbered notes.
  */
@@ -52,7 +67,7 @@ export async function exportDraft(
   ctx: AppContext,
   actor: UserDto,
   member: Membership,
-  input: { format: DraftFormat; comments: CommentMode },
+  input: { format: DraftFormat; comments: CommentMode; version?: string | undefined },
 ): Promise<ExportFile> {
   if (input.comments !== 'none' && !can(member.role, 'export_with_comments')) {
     throw new ForbiddenError(
@@ -60,12 +75,11 @@ export async function exportDraft(
     )
   }
   const started = performance.now()
-  const { doc, threads } =
-    input.comments === 'none'
-      ? { doc: await currentDocument(ctx, member.document_id), threads: [] }
-      : await exportSnapshot(ctx, member, input.comments === 'open' ? { status: 'open' } : {})
+  const { doc, threads, versionName } = await draftSnapshot(ctx, member, input)
   const placed = placeThreads(doc, threads)
-  const suffix = input.comments === 'none' ? '' : input.comments === 'open' ? 'open comments' : 'comments'
+  const commentsLabel =
+    input.comments === 'none' ? '' : input.comments === 'open' ? 'open comments' : 'comments'
+  const suffix = [versionName, commentsLabel].filter(Boolean).join(', ')
   const filename = (extension: string) => exportFilename(member.title, suffix, extension)
   let file: ExportFile
   switch (input.format) {
@@ -104,6 +118,7 @@ export async function exportDraft(
       actorId: actor.id,
       format: input.format,
       comments: input.comments,
+      version: input.version,
       threads: threads.length,
       bytes: file.body.length,
       ms: Math.round(performance.now() - started),

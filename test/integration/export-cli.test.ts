@@ -66,6 +66,44 @@ describe('marginalia export', () => {
     })
   }, 60_000)
 
+  it('writes a named version with --version, as the web exports it', async () => {
+    const { documentId, ownerAgent } = await exportWorld(server)
+    const version = await ownerAgent.post(`/api/documents/${documentId}/versions`, { name: 'First reading' })
+    await ownerAgent.post(`/api/documents/${documentId}/threads`, {
+      anchor: { quote: 'Benchmarking compares' },
+      body: 'A thread after the version.',
+    })
+    await inTempDir(async (dir) => {
+      const out = path.join(dir, 'version.md')
+      const args = ['--format', 'md', '--comments', 'all', '--version', version.body.id, '--out', out]
+      const result = await cli(['export', '--document', documentId, ...args])
+      expect(result.code, result.stderr).toBe(0)
+      const web = await download(
+        ownerAgent,
+        `/api/documents/${documentId}/export?format=md&comments=all&version=${version.body.id}`,
+      )
+      expect(await readFile(out, 'utf8')).toBe(web.text)
+      expect(web.text).not.toContain('A thread after the version.')
+
+      const unknown = randomUUID()
+      const missing = await cli([
+        'export',
+        '--document',
+        documentId,
+        '--format',
+        'md',
+        '--version',
+        unknown,
+        '--out',
+        out,
+      ])
+      expect(missing.code).toBe(1)
+      expect(missing.stderr).toContain(`no version ${unknown}`)
+      const malformed = await cli(['export', '--document', documentId, '--format', 'md', '--version', 'v1'])
+      expect(malformed.stderr).toMatch(/--version: not a version id/)
+    })
+  }, 60_000)
+
   it('names each missing or bad option, without a stack trace', async () => {
     const missing = await cli(['export', '--format', 'odt'])
     expect(missing.code).toBe(1)
