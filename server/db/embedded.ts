@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import type { Log } from '../log.ts'
 
 /** A running embedded Postgres: where to connect, and how to stop it. */
@@ -24,6 +22,11 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   const started = Date.now()
   const releaseLock = dataDir ? await lockDataDir(dataDir) : async () => {}
+  // Loaded here, not at the top: a server on a real Postgres never pays for the WebAssembly build.
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite-socket'),
+  ])
   const db = await PGlite.create(dataDir ? path.join(dataDir, 'pg') : undefined)
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections })
   await server.start()

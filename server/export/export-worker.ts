@@ -1,7 +1,5 @@
 import { Worker } from 'node:worker_threads'
 import type { DispositionRow } from './disposition.ts'
-import { writeDispositionXlsx } from './disposition-xlsx.ts'
-import { packPlan } from './docx-build.ts'
 import { type DocxPlan, planWeight } from './docx-plan.ts'
 
 /**
@@ -98,7 +96,9 @@ function inWorker(job: ExportJob): Promise<Uint8Array> {
 /** Packs a Word plan into .docx bytes, in the worker when it is heavy. */
 export function packDocx(plan: DocxPlan, mode: WriteMode = 'auto'): Promise<Uint8Array> {
   const offload = mode === 'worker' || (mode === 'auto' && planWeight(plan) > docxWorkerThreshold)
-  return offload ? inWorker({ kind: 'docx', plan }) : packPlan(plan)
+  // docx and exceljs weigh some 30 MB once loaded: only a process that exports loads them, on first use.
+  if (offload) return inWorker({ kind: 'docx', plan })
+  return import('./docx-build.ts').then(({ packPlan }) => packPlan(plan))
 }
 
 /** Writes the disposition spreadsheet, in the worker when it is long. */
@@ -108,5 +108,6 @@ export function dispositionXlsx(
   mode: WriteMode = 'auto',
 ): Promise<Uint8Array> {
   const offload = mode === 'worker' || (mode === 'auto' && rows.length > xlsxWorkerThreshold)
-  return offload ? inWorker({ kind: 'xlsx', rows, title }) : writeDispositionXlsx(rows, title)
+  if (offload) return inWorker({ kind: 'xlsx', rows, title })
+  return import('./disposition-xlsx.ts').then(({ writeDispositionXlsx }) => writeDispositionXlsx(rows, title))
 }
