@@ -9,6 +9,7 @@ export type Route =
   | { name: 'admin' }
   | { name: 'document'; id: string }
   | { name: 'members'; id: string }
+  | { name: 'disposition'; id: string }
   | { name: 'invite'; token: string }
   | { name: 'reset'; token: string }
   | { name: 'notFound' }
@@ -35,13 +36,15 @@ const fixedRoutes: Record<string, Route> = {
 const paramRoutes: [RegExp, (value: string) => Route][] = [
   [/^\/documents\/([^/]+)\/?$/, (id) => ({ name: 'document', id })],
   [/^\/documents\/([^/]+)\/members\/?$/, (id) => ({ name: 'members', id })],
+  [/^\/documents\/([^/]+)\/disposition\/?$/, (id) => ({ name: 'disposition', id })],
   [/^\/invite\/([^/]+)\/?$/, (token) => ({ name: 'invite', token })],
   [/^\/reset\/([^/]+)\/?$/, (token) => ({ name: 'reset', token })],
 ]
 
 /**
  * Which page an address shows: '/', '/login', '/forgot', '/profile', '/admin', '/documents/:id',
- * '/documents/:id/members', '/invite/:token', '/reset/:token'; anything else is not found.
+ * '/documents/:id/members', '/documents/:id/disposition', '/invite/:token', '/reset/:token'; anything else is
+ * not found.
  */
 export function matchRoute(pathname: string): Route {
   if (pathname === '/') return { name: 'documents' }
@@ -61,7 +64,7 @@ export function matchRoute(pathname: string): Route {
 
 /** Whether a page needs a signed-in user; signed-out visitors are sent to sign in first. */
 export function needsSession(route: Route): boolean {
-  return ['documents', 'document', 'members', 'profile', 'admin'].includes(route.name)
+  return ['documents', 'document', 'members', 'disposition', 'profile', 'admin'].includes(route.name)
 }
 
 /**

@@ -79,6 +79,16 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
   throw error
 }
 
+/**
+ * The ApiError a failed answer stands for, read from its JSON error body, for calls made without request()
+ * (file downloads). A 401 `unauthenticated` also runs the unauthenticated handler, as request() does.
+ */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  const error = toApiError(response, await readJson(response))
+  if (error.code === 'unauthenticated') onUnauthenticated?.()
+  return error
+}
+
 async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined
   if (!response.headers.get('Content-Type')?.includes('json')) return undefined

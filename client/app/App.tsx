@@ -21,6 +21,9 @@ const ResetPasswordPage = lazyPage(() =>
 )
 const ProfilePage = lazyPage(() => import('../pages/account/ProfilePage.tsx').then((m) => m.ProfilePage))
 const MembersPage = lazyPage(() => import('../pages/members/MembersPage.tsx').then((m) => m.MembersPage))
+const DispositionPage = lazyPage(() =>
+  import('../pages/disposition/DispositionPage.tsx').then((m) => m.DispositionPage),
+)
 const AdminPage = lazyPage(() => import('../pages/admin/AdminPage.tsx').then((m) => m.AdminPage))
 
 /** The app shell: finds out who is signed in, sends them where they may go, and shows the page for the address. */
@@ -80,6 +83,8 @@ function Page({ route, user, session }: { route: Route; user: User | null; sessi
       return <DocumentPage key={route.id} id={route.id} user={user} />
     case 'members':
       return <MembersPage key={route.id} id={route.id} user={user} />
+    case 'disposition':
+      return <DispositionPage key={route.id} id={route.id} />
     case 'profile':
       return <ProfilePage user={user} onSaved={session.signedIn} />
     case 'admin':

@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../components/StatusMessage.tsx'
 import { formatDate, t } from '../i18n/i18n.ts'
 import { DeleteDocument } from './document/DeleteDocument.tsx'
 import { DocumentTitle } from './document/DocumentTitle.tsx'
+import { ExportDialogButton } from './document/ExportDialogButton.tsx'
 import { ManageDocument } from './document/ManageDocument.tsx'
 import { PhaseBanner } from './document/PhaseBanner.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
@@ -85,11 +86,17 @@ function DocumentView({
           </dd>
         </div>
       </dl>
-      {can('manage_members') && (
-        <p class="document-links">
+      <p class="document-links">
+        {can('manage_members') && (
           <a href={`/documents/${encodeURIComponent(document.id)}/members`}>{t('document.membersLink')}</a>
-        </p>
-      )}
+        )}
+        {can('export_with_comments') && (
+          <a href={`/documents/${encodeURIComponent(document.id)}/disposition`}>
+            {t('document.dispositionLink')}
+          </a>
+        )}
+        <ExportDialogButton document={document} />
+      </p>
       <section class="live-draft" aria-labelledby="live-draft-heading">
         <h2 id="live-draft-heading">{t('document.liveDraftHeading')}</h2>
         <LiveEditor document={document} user={user} onGone={onGone} onAccessChanged={refresh} />

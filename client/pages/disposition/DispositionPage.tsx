@@ -1,0 +1,99 @@
+import '../../styles/exports.css'
+import { getDocument } from '../../api/documents.ts'
+import { isApiError } from '../../api/errors.ts'
+import { type DispositionFilters as Filters, getDisposition } from '../../api/exports.ts'
+import type { DocumentDetail } from '../../api/types.ts'
+import { useDocumentTitle } from '../../app/useDocumentTitle.ts'
+import { useLoad } from '../../app/useLoad.ts'
+import { LoadError, Loading } from '../../components/StatusMessage.tsx'
+import { formatNumber, t, tp } from '../../i18n/i18n.ts'
+import { navigate, usePlace } from '../../router.ts'
+import { NotFoundPage } from '../NotFoundPage.tsx'
+import { DispositionDownloads } from './DispositionDownloads.tsx'
+import { DispositionFilters } from './DispositionFilters.tsx'
+import { DispositionTable } from './DispositionTable.tsx'
+import { facetsOf, filtersFromSearch, isFiltered, searchOf } from './filters.ts'
+
+/**
+ * The disposition of comments of a document: every thread in document order with its decision, filters by
+ * country, status, type and section (kept in the address), and the same table as .xlsx, .csv or .docx.
+ * Only for members who may export with comments (editors and owners); anyone else sees the not-found page,
+ * as for a document not theirs.
+ */
+export function DispositionPage({ id }: { id: string }) {
+  const [state, retry] = useLoad((signal) => getDocument(id, signal), id)
+  if (state.status === 'error' && isApiError(state.error, 'not_found'))
+    return <NotFoundPage kind="document" />
+  if (state.status === 'ready' && !state.data.capabilities.includes('export_with_comments'))
+    return <NotFoundPage />
+  return (
+    <>
+      <p class="back-link">
+        <a href={`/documents/${encodeURIComponent(id)}`}>
+          {state.status === 'ready'
+            ? t('disposition.back', { title: state.data.title })
+            : t('disposition.backPlain')}
+        </a>
+      </p>
+      {state.status === 'loading' && <Loading label={t('document.loading')} />}
+      {state.status === 'error' && (
+        <LoadError title={t('document.error')} error={state.error} onRetry={retry} />
+      )}
+      {state.status === 'ready' && <DispositionView document={state.data} />}
+    </>
+  )
+}
+
+function DispositionView({ document }: { document: DocumentDetail }) {
+  useDocumentTitle(t('disposition.pageTitle', { title: document.title }))
+  const place = usePlace()
+  const filters = filtersFromSearch(place.search)
+  const search = searchOf(filters)
+  // Every row, for the filters' options; and the filtered rows (numbered as the files number them).
+  const [all, retryAll] = useLoad((signal) => getDisposition(document.id, {}, signal), document.id)
+  const [filtered, retryFiltered] = useLoad(
+    (signal) => (search ? getDisposition(document.id, filters, signal) : Promise.resolve(null)),
+    `${document.id}${search}`,
+  )
+  const setFilters = (next: Filters) => navigate(`${place.pathname}${searchOf(next)}`, { replace: true })
+  const rows = search
+    ? filtered.status === 'ready'
+      ? filtered.data
+      : null
+    : all.status === 'ready'
+      ? all.data
+      : null
+  const failed = all.status === 'error' ? all : search && filtered.status === 'error' ? filtered : null
+
+  return (
+    <section class="disposition" aria-labelledby="disposition-title">
+      <h1 id="disposition-title">{t('disposition.title', { title: document.title })}</h1>
+      <p class="muted">{t('disposition.intro')}</p>
+      {failed && (
+        <LoadError
+          title={t('disposition.error')}
+          error={failed.error}
+          onRetry={() => (failed === all ? retryAll() : retryFiltered())}
+        />
+      )}
+      {!failed && all.status === 'loading' && <Loading label={t('disposition.loading')} />}
+      {all.status === 'ready' && all.data.length === 0 && <p class="empty-line">{t('disposition.empty')}</p>}
+      {all.status === 'ready' && all.data.length > 0 && (
+        <>
+          <DispositionFilters facets={facetsOf(all.data)} filters={filters} onChange={setFilters} />
+          <DispositionDownloads documentId={document.id} title={document.title} filters={filters} />
+          {!failed && rows === null && <Loading label={t('disposition.loading')} />}
+          {rows !== null && (
+            <p class="disposition-count" role="status">
+              {isFiltered(filters)
+                ? tp('disposition.countFiltered', rows.length, { total: formatNumber(all.data.length) })
+                : tp('disposition.count', rows.length)}
+            </p>
+          )}
+          {rows !== null && rows.length === 0 && <p class="empty-line">{t('disposition.noMatch')}</p>}
+          {rows !== null && rows.length > 0 && <DispositionTable rows={rows} />}
+        </>
+      )}
+    </section>
+  )
+}
