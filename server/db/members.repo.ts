@@ -10,6 +10,12 @@ export interface MembershipRow {
   title: string
   phase: DocumentPhase
   comment_deadline: Date | null
+  /**
+   * The document's thread-list version (migration 0015: changes at the commit of anything a thread list
+   * shows), read with the membership so a cached list answer costs no extra round trip. Absent on rows built
+   * by hand.
+   */
+  thread_list_version?: string
 }
 
 /** One member with their account, for the members page. */
@@ -30,8 +36,10 @@ export async function findMembership(
   documentId: string,
 ): Promise<MembershipRow | undefined> {
   const { rows } = await db.query<MembershipRow>(
-    `SELECT m.document_id, m.user_id, m.role, d.title, d.phase, d.comment_deadline
+    `SELECT m.document_id, m.user_id, m.role, d.title, d.phase, d.comment_deadline,
+            coalesce(v.version, 0)::text AS thread_list_version
        FROM document_members m JOIN documents d ON d.id = m.document_id
+       LEFT JOIN thread_list_versions v ON v.document_id = m.document_id
       WHERE m.user_id = $1 AND m.document_id = $2`,
     [userId, documentId],
   )

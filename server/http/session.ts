@@ -2,6 +2,7 @@ import connectPgSimple from 'connect-pg-simple'
 import type { RequestHandler } from 'express'
 import session from 'express-session'
 import type pg from 'pg'
+import { readAccountsWithSessions } from './session-accounts.ts'
 
 /** The session cookie's name. */
 export const sessionCookieName = 'marginalia.sid'
@@ -46,6 +47,7 @@ export function createSessions(pool: pg.Pool, secret: string, publicUrl: string)
     createTableIfMissing: false,
   })
   throttleTouches(store)
+  readAccountsWithSessions(store, pool)
   const middleware = session({
     name: sessionCookieName,
     store,

@@ -22,7 +22,7 @@ import {
 import {
   changeThread,
   getThread,
-  listThreads,
+  listThreadsJson,
   openThread,
   reply,
   setSupport,
@@ -55,7 +55,9 @@ export function threadsEndpoints(ctx: AppContext) {
       '/documents/:documentId/threads',
       access.document('read'),
       async (req, res, { member }) => {
-        res.json(await listThreads(ctx, member, parseQuery(ThreadsQuery, req)))
+        const { body, etag } = await listThreadsJson(ctx, member, parseQuery(ThreadsQuery, req))
+        res.type('application/json').setHeader('ETag', etag)
+        res.send(body)
       },
     ),
     endpoint(

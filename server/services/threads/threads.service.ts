@@ -25,6 +25,7 @@ import { cursorChecks, decodeCursor, encodeCursor } from '../cursor.ts'
 import { notifyAboutComment, notifyPerson } from '../notifications.service.ts'
 import { type AnchorRequest, placeAnchor } from './anchor-input.ts'
 import { toThreadDtos } from './thread-dtos.ts'
+import { type JsonAnswer, jsonAnswer, textIdOf, threadListCacheOf } from './thread-list-cache.ts'
 
 /** A thread of the caller's document, or 404 (the same answer for a thread of another document). */
 export async function threadOf(db: Queryable, member: Membership, threadId: string): Promise<ThreadRow> {
@@ -68,6 +69,30 @@ export async function listThreads(
         ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
         : null,
   }
+}
+
+/**
+ * The thread list as the JSON the API answers, from the cache when nothing it shows has changed since it was
+ * built (thread-list-cache.ts). Without a thread-list version on the membership (a hand-built one), uncached.
+ */
+export async function listThreadsJson(
+  ctx: AppContext,
+  member: Membership,
+  options: ThreadFilters & { limit: number; cursor?: string | undefined },
+): Promise<JsonAnswer> {
+  const build = async () => jsonAnswer(await listThreads(ctx, member, options))
+  if (member.thread_list_version === undefined) return build()
+  const text = await ctx.live.with(member.document_id, (live) => textIdOf(live.anchorContext()))
+  const query = Object.entries(options)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+  const key = JSON.stringify([member.document_id, member.thread_list_version, text, member.role, query])
+  const cache = threadListCacheOf(ctx)
+  const cached = cache.get(key)
+  if (cached) return cached
+  const answer = await build()
+  cache.set(key, answer)
+  return answer
 }
 
 /** One thread. */

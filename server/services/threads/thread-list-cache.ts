@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto'
+import type { AnchorContext } from '../../../shared/anchors/index.ts'
+import type { AppContext } from '../../context.ts'
+
+/** A JSON answer, serialized once, with its entity tag (Express's weak form), so a hit hashes nothing. */
+export interface JsonAnswer {
+  body: Buffer
+  etag: string
+}
+
+/** Serializes `value` as an answer. */
+export function jsonAnswer(value: unknown): JsonAnswer {
+  const body = Buffer.from(JSON.stringify(value))
+  const hash = createHash('sha1').update(body).digest('base64').slice(0, 27)
+  return { body, etag: `W/"${body.byteLength.toString(16)}-${hash}"` }
+}
+
+/**
+ * Serialized thread-list answers, kept in memory under everything they depend on:
+ * - the document's thread-list version (`thread_list_versions`, bumped by triggers at the commit of any change
+ *   to its threads, comments, endorsements, or the shown fields of a person in them), read with the caller's
+ *   membership before the answer is built;
+ * - the live text the anchors were resolved against (a new ProseMirror view after every edit);
+ * - the caller's role, and the query (filters, limit, cursor).
+ * The key is read before the answer is built, so an answer is never older than its key; a stale key is simply
+ * never asked for again and ages out. Least recently used answers go first past `maxBytes`.
+ */
+export class ThreadListCache {
+  readonly #entries = new Map<string, JsonAnswer>()
+  #bytes = 0
+
+  constructor(
+    readonly maxBytes = 64 * 1024 * 1024,
+    readonly maxEntryBytes = 8 * 1024 * 1024,
+  ) {}
+
+  /** The answer under `key`, marked as just used. */
+  get(key: string): JsonAnswer | undefined {
+    const answer = this.#entries.get(key)
+    if (answer) {
+      this.#entries.delete(key)
+      this.#entries.set(key, answer)
+    }
+    return answer
+  }
+
+  /** Keeps `body` under `key` (not when it alone exceeds `maxEntryBytes`), dropping the oldest past `maxBytes`. */
+  set(key: string, answer: JsonAnswer): void {
+    if (answer.body.byteLength > this.maxEntryBytes) return
+    this.delete(key)
+    this.#entries.set(key, answer)
+    this.#bytes += answer.body.byteLength
+    for (const [oldest, old] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break
+      this.#entries.delete(oldest)
+      this.#bytes -= old.body.byteLength
+    }
+  }
+
+  /** Forgets one answer. */
+  delete(key: string): void {
+    const old = this.#entries.get(key)
+    if (!old) return
+    this.#entries.delete(key)
+    this.#bytes -= old.body.byteLength
+  }
+
+  /** How many answers and bytes are kept. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.#entries.size, bytes: this.#bytes }
+  }
+}
+
+const caches = new WeakMap<AppContext, ThreadListCache>()
+
+/** The thread-list cache of one app (each app and test server has its own). */
+export function threadListCacheOf(ctx: AppContext): ThreadListCache {
+  let cache = caches.get(ctx)
+  if (!cache) {
+    cache = new ThreadListCache()
+    caches.set(ctx, cache)
+  }
+  return cache
+}
+
+const textIds = new WeakMap<AnchorContext, number>()
+let nextTextId = 1
+
+/** A number naming one state of a live text (its ProseMirror view is rebuilt after every edit). */
+export function textIdOf(context: AnchorContext): number {
+  let id = textIds.get(context)
+  if (id === undefined) {
+    id = nextTextId++
+    textIds.set(context, id)
+  }
+  return id
+}
