@@ -127,8 +127,8 @@ function tableOf(block: PlanTable): Table {
     rows: block.rows.map(
       (row) =>
         new TableRow({
-          tableHeader: row.header,
-          cantSplit: row.header,
+          // Only header rows say so: readers such as mammoth take any `w:tblHeader`, even `w:val="off"`, as one.
+          ...(row.header ? { tableHeader: true, cantSplit: true } : {}),
           children: row.cells.map(
             (cell) =>
               new TableCell({

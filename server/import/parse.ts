@@ -4,6 +4,7 @@ import { DOMParser, type Node as ProseMirrorNode } from 'prosemirror-model'
 import { parseMarkdown, schema } from '../../shared/schema/index.ts'
 import { UnsupportedMediaTypeError } from '../errors.ts'
 import { checkDocx } from './docx-guard.ts'
+import { plainHeaderCells } from './header-cells.ts'
 import type { UploadedFile } from './upload.ts'
 
 /** Word styles mapped to the schema (pandoc's and LibreOffice's names for code and quotes too). */
@@ -72,5 +73,5 @@ export async function parseUpload(file: UploadedFile): Promise<ProseMirrorNode> 
       }),
     },
   )
-  return parseHtml(value)
+  return plainHeaderCells(await parseHtml(value))
 }
