@@ -49,6 +49,12 @@ describe.skipIf(!chromiumAvailable)('exports and the disposition of comments in 
       })
       if (created.status !== 201) throw new Error(`thread: ${created.status} ${created.text}`)
     }
+    const editor = new HttpAgent(server.url)
+    await editor.signIn('editor@demo.example', demoPassword)
+    const version = await editor.post(`/api/documents/${demoDocumentId}/versions`, {
+      name: 'Before the review',
+    })
+    if (version.status !== 201) throw new Error(`version: ${version.status} ${version.text}`)
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -127,6 +133,67 @@ describe.skipIf(!chromiumAvailable)('exports and the disposition of comments in 
     const records = text.slice(1).trimEnd().split('\r\n')
     expect(records[0]).toMatch(/^No\.,Country,Expert,/)
     expect(records.slice(1).map((record) => record.split(',')[1])).toEqual(['NG', 'NG'])
+    expect(problems).toEqual([])
+  })
+
+  it('exports a named version, cancels a download the server is still preparing, and says why a PDF failed', async () => {
+    const page = await signIn('editor@demo.example')
+    await page.goto(`/documents/${demoDocumentId}`)
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export the draft' })
+    await dialog.getByLabel('Markdown (.md)').check()
+    const source = dialog.getByLabel('Text')
+    const named = source.locator('option', { hasText: 'Before the review' })
+    await named.waitFor({ state: 'attached' })
+    await source.selectOption((await named.getAttribute('value'))!)
+    const [markdown] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download', exact: true }).click(),
+    ])
+    expect(markdown.suggestedFilename()).toMatch(/\(Before the review\)\.md$/)
+    expect((await bytesOf(markdown)).toString('utf8')).toContain('# Benchmarking for Open Universities')
+
+    // The server never answers this one: the dialog says it is preparing the file until it is cancelled.
+    await page.route('**/api/documents/*/export?*', () => {})
+    await dialog.getByRole('button', { name: 'Download', exact: true }).click()
+    await dialog.getByText('Preparing the file…').waitFor()
+    expect(await dialog.getByLabel('Markdown (.md)').isDisabled()).toBe(true)
+    await dialog.getByRole('button', { name: 'Cancel the download' }).click()
+    await dialog.getByText('The download was cancelled.').waitFor()
+    expect(await dialog.getByLabel('Markdown (.md)').isDisabled()).toBe(false)
+
+    // A server without Chromium answers PDF with a 503: the dialog says what that means.
+    await page.unroute('**/api/documents/*/export?*')
+    await page.route('**/api/documents/*/export?*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'unavailable', message: 'PDF export needs Chromium' } }),
+      }),
+    )
+    await dialog.getByLabel('PDF (.pdf)').check()
+    await dialog.getByRole('button', { name: 'Download', exact: true }).click()
+    expect(await dialog.getByRole('alert').textContent()).toContain('This server cannot make PDF files')
+    expect(problems).toEqual([])
+  })
+
+  it('offers a viewer the clean draft only, and no disposition', async () => {
+    const page = await signIn('viewer@demo.example')
+    await page.goto(`/documents/${demoDocumentId}`)
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export the draft' })
+    await dialog.getByText('You can export the clean draft, without comments.').waitFor()
+    expect(await dialog.getByRole('group', { name: 'Comments' }).count()).toBe(0)
+    expect(await page.getByRole('link', { name: 'Disposition of comments' }).count()).toBe(0)
+    const [clean] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download', exact: true }).click(),
+    ])
+    expect(clean.suggestedFilename()).toMatch(/^Benchmarking for Open Universities.*[^)]\.docx$/)
+    expect(await zipPart(await bytesOf(clean), 'word/comments.xml')).toBeNull()
+
+    await page.goto(`/documents/${demoDocumentId}/disposition`)
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor()
     expect(problems).toEqual([])
   })
 })
