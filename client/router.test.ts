@@ -13,6 +13,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/profile/')).toEqual({ name: 'profile' })
     expect(matchRoute('/admin')).toEqual({ name: 'admin' })
     expect(matchRoute('/documents/42/members')).toEqual({ name: 'members', id: '42' })
+    expect(matchRoute('/documents/42/versions/')).toEqual({ name: 'versions', id: '42' })
     expect(matchRoute('/documents/42/disposition/')).toEqual({ name: 'disposition', id: '42' })
     expect(matchRoute('/invite/abc-DEF_1')).toEqual({ name: 'invite', token: 'abc-DEF_1' })
     expect(matchRoute('/reset/xyz/')).toEqual({ name: 'reset', token: 'xyz' })
@@ -21,7 +22,7 @@ describe('matchRoute', () => {
   it('answers not found for anything else, including a malformed escape', () => {
     const paths = [
       '/documents',
-      '/documents/x/versions',
+      '/documents/x/history',
       '/admins',
       '/invite',
       '/toString',

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'admin' }
   | { name: 'document'; id: string }
   | { name: 'members'; id: string }
+  | { name: 'versions'; id: string }
   | { name: 'disposition'; id: string }
   | { name: 'invite'; token: string }
   | { name: 'reset'; token: string }
@@ -36,6 +37,7 @@ const fixedRoutes: Record<string, Route> = {
 const paramRoutes: [RegExp, (value: string) => Route][] = [
   [/^\/documents\/([^/]+)\/?$/, (id) => ({ name: 'document', id })],
   [/^\/documents\/([^/]+)\/members\/?$/, (id) => ({ name: 'members', id })],
+  [/^\/documents\/([^/]+)\/versions\/?$/, (id) => ({ name: 'versions', id })],
   [/^\/documents\/([^/]+)\/disposition\/?$/, (id) => ({ name: 'disposition', id })],
   [/^\/invite\/([^/]+)\/?$/, (token) => ({ name: 'invite', token })],
   [/^\/reset\/([^/]+)\/?$/, (token) => ({ name: 'reset', token })],
@@ -43,8 +45,8 @@ const paramRoutes: [RegExp, (value: string) => Route][] = [
 
 /**
  * Which page an address shows: '/', '/login', '/forgot', '/profile', '/admin', '/documents/:id',
- * '/documents/:id/members', '/documents/:id/disposition', '/invite/:token', '/reset/:token'; anything else is
- * not found.
+ * '/documents/:id/members', '/documents/:id/versions', '/documents/:id/disposition', '/invite/:token',
+ * '/reset/:token'; anything else is not found.
  */
 export function matchRoute(pathname: string): Route {
   if (pathname === '/') return { name: 'documents' }
@@ -64,7 +66,9 @@ export function matchRoute(pathname: string): Route {
 
 /** Whether a page needs a signed-in user; signed-out visitors are sent to sign in first. */
 export function needsSession(route: Route): boolean {
-  return ['documents', 'document', 'members', 'disposition', 'profile', 'admin'].includes(route.name)
+  return ['documents', 'document', 'members', 'versions', 'disposition', 'profile', 'admin'].includes(
+    route.name,
+  )
 }
 
 /**

@@ -21,6 +21,7 @@ const ResetPasswordPage = lazyPage(() =>
 )
 const ProfilePage = lazyPage(() => import('../pages/account/ProfilePage.tsx').then((m) => m.ProfilePage))
 const MembersPage = lazyPage(() => import('../pages/members/MembersPage.tsx').then((m) => m.MembersPage))
+const VersionsPage = lazyPage(() => import('../pages/versions/VersionsPage.tsx').then((m) => m.VersionsPage))
 const DispositionPage = lazyPage(() =>
   import('../pages/disposition/DispositionPage.tsx').then((m) => m.DispositionPage),
 )
@@ -83,6 +84,8 @@ function Page({ route, user, session }: { route: Route; user: User | null; sessi
       return <DocumentPage key={route.id} id={route.id} user={user} />
     case 'members':
       return <MembersPage key={route.id} id={route.id} user={user} />
+    case 'versions':
+      return <VersionsPage key={route.id} id={route.id} />
     case 'disposition':
       return <DispositionPage key={route.id} id={route.id} />
     case 'profile':

@@ -12,6 +12,7 @@ import { DocumentTitle } from './document/DocumentTitle.tsx'
 import { ExportDialogButton } from './document/ExportDialogButton.tsx'
 import { ManageDocument } from './document/ManageDocument.tsx'
 import { PhaseBanner } from './document/PhaseBanner.tsx'
+import { ImportPanel } from './import/ImportPanel.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
 // The editor (ProseMirror, Yjs and their plugins) is its own chunk: the documents list and sign-in stay small.
@@ -87,6 +88,7 @@ function DocumentView({
         </div>
       </dl>
       <p class="document-links">
+        <a href={`/documents/${encodeURIComponent(document.id)}/versions`}>{t('document.versionsLink')}</a>
         {can('manage_members') && (
           <a href={`/documents/${encodeURIComponent(document.id)}/members`}>{t('document.membersLink')}</a>
         )}
@@ -101,6 +103,7 @@ function DocumentView({
         <h2 id="live-draft-heading">{t('document.liveDraftHeading')}</h2>
         <LiveEditor document={document} user={user} onGone={onGone} onAccessChanged={refresh} />
       </section>
+      {can('import') && <ImportPanel document={document} />}
       {can('manage_phases') && (
         <ManageDocument key={document.id} document={document} onUpdated={setDocument} onReload={onReload} />
       )}
