@@ -3,10 +3,8 @@ import type {
   DispositionRowDto,
   DispositionTableDto,
 } from '../../shared/api/disposition.ts'
-import type { VersionDto } from '../../shared/api/versions.ts'
 import { request } from './http.ts'
 import { queryString, segment } from './query.ts'
-import type { Page } from './types.ts'
 
 /** A format the draft exports to. */
 export type DraftFormat = 'docx' | 'md' | 'html' | 'pdf'
@@ -31,9 +29,6 @@ export type DispositionRow = DispositionRowDto
 
 /** Filters of the disposition; unset ones do not narrow. */
 export type DispositionFilters = DispositionFiltersDto
-
-/** A named version of a document. */
-export type Version = VersionDto
 
 /** What to export: a format, the comments (`none` unless the caller may export with comments), the source. */
 export interface ExportChoice {
@@ -77,9 +72,4 @@ export async function getDisposition(
 ): Promise<DispositionRow[]> {
   const table = await request<DispositionTableDto>(dispositionPath(documentId, 'json', filters), { signal })
   return table.items
-}
-
-/** A document's named versions, newest first. */
-export function listVersions(documentId: string, signal?: AbortSignal): Promise<Page<Version>> {
-  return request(`/api/documents/${segment(documentId)}/versions`, { signal })
 }

@@ -5,8 +5,8 @@ import {
   type DraftFormat,
   draftFormats,
   type ExportChoice,
-  type Version,
 } from '../../api/exports.ts'
+import type { Version } from '../../api/versions.ts'
 import type { LoadState } from '../../app/useLoad.ts'
 import { formatDate, t } from '../../i18n/i18n.ts'
 
