@@ -1,7 +1,8 @@
 import '../../styles/exports.css'
+import { useRef } from 'preact/hooks'
 import { getDocument } from '../../api/documents.ts'
 import { isApiError } from '../../api/errors.ts'
-import { type DispositionFilters as Filters, getDisposition } from '../../api/exports.ts'
+import { type DispositionRow, type DispositionFilters as Filters, getDisposition } from '../../api/exports.ts'
 import type { DocumentDetail } from '../../api/types.ts'
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts'
 import { useLoad } from '../../app/useLoad.ts'
@@ -12,7 +13,7 @@ import { NotFoundPage } from '../NotFoundPage.tsx'
 import { DispositionDownloads } from './DispositionDownloads.tsx'
 import { DispositionFilters } from './DispositionFilters.tsx'
 import { DispositionTable } from './DispositionTable.tsx'
-import { facetsOf, filtersFromSearch, isFiltered, searchOf } from './filters.ts'
+import { facetsOf, filtersFromSearch, searchOf } from './filters.ts'
 
 /**
  * The disposition of comments of a document: every thread in document order with its decision, filters by
@@ -56,13 +57,18 @@ function DispositionView({ document }: { document: DocumentDetail }) {
     `${document.id}${search}`,
   )
   const setFilters = (next: Filters) => navigate(`${place.pathname}${searchOf(next)}`, { replace: true })
-  const rows = search
+  const current = search
     ? filtered.status === 'ready'
       ? filtered.data
       : null
     : all.status === 'ready'
       ? all.data
       : null
+  // While other filters load, the last table stays (marked busy) instead of blinking away.
+  const last = useRef<{ rows: DispositionRow[]; search: string } | null>(null)
+  if (current) last.current = { rows: current, search }
+  const shown = last.current
+  const stale = current === null
   const failed = all.status === 'error' ? all : search && filtered.status === 'error' ? filtered : null
 
   return (
@@ -82,16 +88,23 @@ function DispositionView({ document }: { document: DocumentDetail }) {
         <>
           <DispositionFilters facets={facetsOf(all.data)} filters={filters} onChange={setFilters} />
           <DispositionDownloads documentId={document.id} title={document.title} filters={filters} />
-          {!failed && rows === null && <Loading label={t('disposition.loading')} />}
-          {rows !== null && (
-            <p class="disposition-count" role="status">
-              {isFiltered(filters)
-                ? tp('disposition.countFiltered', rows.length, { total: formatNumber(all.data.length) })
-                : tp('disposition.count', rows.length)}
-            </p>
+          {!failed && stale && <Loading label={t('disposition.loading')} />}
+          {shown && (
+            <div class={stale ? 'disposition-rows is-stale' : 'disposition-rows'} aria-busy={stale}>
+              <p class="disposition-count" role="status">
+                {shown.search
+                  ? tp('disposition.countFiltered', shown.rows.length, {
+                      total: formatNumber(all.data.length),
+                    })
+                  : tp('disposition.count', shown.rows.length)}
+              </p>
+              {shown.rows.length === 0 ? (
+                <p class="empty-line">{t('disposition.noMatch')}</p>
+              ) : (
+                <DispositionTable rows={shown.rows} />
+              )}
+            </div>
           )}
-          {rows !== null && rows.length === 0 && <p class="empty-line">{t('disposition.noMatch')}</p>}
-          {rows !== null && rows.length > 0 && <DispositionTable rows={rows} />}
         </>
       )}
     </section>
