@@ -21,10 +21,10 @@ describe('upload progress', () => {
   })
 
   it('writes sizes in steps of 1024, so the 20 MiB limit reads 20 MB', () => {
-    expect(formatBytes(850)).toBe('850 byte')
+    expect(formatBytes(850)).toBe('850 bytes')
     expect(formatBytes(12_800)).toBe('12.5 kB')
     expect(formatBytes(maxImportBytes)).toBe('20 MB')
-    expect(formatBytes(-5)).toBe('0 byte')
+    expect(formatBytes(-5)).toBe('0 bytes')
   })
 
   it('says how much is sent, then that the server is processing the file', () => {

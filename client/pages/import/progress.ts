@@ -17,7 +17,7 @@ export function uploadPercent(progress: UploadProgress): number {
   return Math.min(100, Math.max(0, Math.floor((progress.loaded / progress.total) * 100)))
 }
 
-/** A size in bytes as people read it, in the interface language: "850 byte", "12.5 kB", "20 MB". */
+/** A size in bytes as people read it, in the interface language: "850 bytes", "12.5 kB", "20 MB". */
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
   let value = Math.max(0, bytes)
@@ -30,7 +30,8 @@ export function formatBytes(bytes: number): string {
   return formatNumber(value, {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    // "11 bytes", but "12.5 kB" and "20 MB".
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   })
 }

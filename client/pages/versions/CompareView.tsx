@@ -5,6 +5,7 @@ import { LoadError, Loading } from '../../components/StatusMessage.tsx'
 import { t, tp } from '../../i18n/i18n.ts'
 import type { CompareChoice } from './CompareForm.tsx'
 import { type ComparedBlock, foldUnchanged, sectionLabel, sideLabel } from './compare.ts'
+import { useFocusOnOpen } from './useFocusOnOpen.ts'
 
 /**
  * The changes between two versions (or a version and the current text): the summary (paragraphs changed,
@@ -24,6 +25,7 @@ export function CompareView({
     (signal) => compareVersions(documentId, choice.from, choice.to, signal),
     `${choice.from}→${choice.to}`,
   )
+  const heading = useFocusOnOpen<HTMLHeadingElement>(`${choice.from}→${choice.to}`)
   return (
     <section
       class="compare-panel panel"
@@ -31,7 +33,7 @@ export function CompareView({
       aria-busy={state.status === 'loading'}
     >
       <div class="page-heading">
-        <h2 id="compare-result-heading">
+        <h2 id="compare-result-heading" ref={heading} tabIndex={-1}>
           {state.status === 'ready'
             ? t('versions.compare.title', { from: sideLabel(state.data.from), to: sideLabel(state.data.to) })
             : t('versions.compare.heading')}

@@ -4,6 +4,7 @@ import { useLoad } from '../../app/useLoad.ts'
 import { LoadError, Loading } from '../../components/StatusMessage.tsx'
 import { formatDate, t } from '../../i18n/i18n.ts'
 import { renderVersion } from './renderVersion.ts'
+import { useFocusOnOpen } from './useFocusOnOpen.ts'
 
 /** One version's text, read-only, drawn through the shared schema from the JSON the API gives. */
 export function VersionText({
@@ -17,6 +18,7 @@ export function VersionText({
 }) {
   const [state, retry] = useLoad((signal) => versionDocument(documentId, version.id, signal), version.id)
   const target = useRef<HTMLDivElement>(null)
+  const heading = useFocusOnOpen<HTMLHeadingElement>(version.id)
   const [broken, setBroken] = useState<unknown>(null)
   useEffect(() => {
     setBroken(null)
@@ -31,7 +33,9 @@ export function VersionText({
   return (
     <section class="version-panel panel" aria-labelledby="version-text-heading">
       <div class="page-heading">
-        <h2 id="version-text-heading">{version.name}</h2>
+        <h2 id="version-text-heading" ref={heading} tabIndex={-1}>
+          {version.name}
+        </h2>
         <button type="button" class="button button-quiet" onClick={onClose}>
           {t('versions.close')}
         </button>
