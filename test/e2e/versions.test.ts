@@ -111,9 +111,20 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
     expect(problems).toEqual([])
   })
 
-  it('an editor imports a Markdown file with a progress bar; the new heading shows in the editor', async () => {
+  it('an editor imports a Markdown file with a progress bar (a broken file is refused in words); the new heading shows', async () => {
     const editor = await signIn('editor@demo.example')
     await openDraft(editor)
+    // A file the server cannot read: our words and the server's own message.
+    await editor.getByLabel('File to import').setInputFiles({
+      name: 'broken.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('not a zip'),
+    })
+    await editor.getByRole('button', { name: 'Import', exact: true }).click()
+    const refusal = editor.locator('.import-panel .form-error')
+    await refusal.getByText('The server could not read the file.').waitFor()
+    expect(await refusal.textContent()).toMatch(/The server said: “.+”/)
+
     const filler = 'Open universities compare their practice to improve it. '.repeat(40)
     const markdown = `# Imported guidelines\n\n${Array.from({ length: 120 }, () => filler).join('\n\n')}\n`
     await editor.getByLabel('File to import').setInputFiles({
