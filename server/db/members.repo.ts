@@ -29,6 +29,13 @@ export interface MemberRow {
   created_at: Date
 }
 
+/**
+ * The columns of a `MembershipRow`, from `document_members m`, `documents d` and `thread_list_versions v`
+ * (also read together with the session: server/db/sessions.repo.ts).
+ */
+export const membershipColumns = `m.document_id, m.user_id, m.role, d.title, d.phase, d.comment_deadline,
+       coalesce(v.version, 0)::text AS thread_list_version`
+
 /** `userId`'s membership of `documentId`, or undefined. */
 export async function findMembership(
   db: Queryable,
@@ -36,8 +43,7 @@ export async function findMembership(
   documentId: string,
 ): Promise<MembershipRow | undefined> {
   const { rows } = await db.query<MembershipRow>(
-    `SELECT m.document_id, m.user_id, m.role, d.title, d.phase, d.comment_deadline,
-            coalesce(v.version, 0)::text AS thread_list_version
+    `SELECT ${membershipColumns}
        FROM document_members m JOIN documents d ON d.id = m.document_id
        LEFT JOIN thread_list_versions v ON v.document_id = m.document_id
       WHERE m.user_id = $1 AND m.document_id = $2`,

@@ -1,4 +1,5 @@
 import type session from 'express-session'
+import { type MembershipRow, membershipColumns } from './members.repo.ts'
 import type { Queryable } from './queryable.ts'
 import { type UserRow, userColumnsOf } from './users.repo.ts'
 
@@ -10,25 +11,63 @@ export async function deleteSessionsOfUser(db: Queryable, userId: string): Promi
   return rowCount ?? 0
 }
 
+/** What one session read answers: the session, its account, and (when asked) the account's membership. */
+export interface SessionRead {
+  sess: session.SessionData
+  account: UserRow | undefined
+  /** Undefined unless a document was asked about; null when the account is no member of it. */
+  membership?: MembershipRow | null
+}
+
 /**
  * A live session (its expiry not passed, to the second, as connect-pg-simple asks) with the account it is
- * signed in as, in one query; undefined when there is no such session.
+ * signed in as and, given `documentId`, that account's membership of the document, in one query; undefined
+ * when there is no such session.
  */
 export async function findSessionWithAccount(
   db: Queryable,
   sid: string,
-): Promise<{ sess: session.SessionData; account: UserRow | undefined } | undefined> {
-  const { rows } = await db.query<{ sess: session.SessionData } & Partial<UserRow>>(
-    `SELECT s.sess, ${userColumnsOf('u')}
+  documentId?: string,
+): Promise<SessionRead | undefined> {
+  const { rows } = await db.query<{ sess: session.SessionData } & Partial<UserRow> & Partial<MembershipRow>>(
+    `SELECT s.sess, ${userColumnsOf('u')}, ${membershipColumns}
        FROM session s
        LEFT JOIN users u
          ON u.id = CASE WHEN s.sess #>> '{passport,user}' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                         THEN (s.sess #>> '{passport,user}')::uuid END
+       LEFT JOIN document_members m ON m.user_id = u.id AND m.document_id = $3::uuid
+       LEFT JOIN documents d ON d.id = m.document_id
+       LEFT JOIN thread_list_versions v ON v.document_id = m.document_id
       WHERE s.sid = $1 AND s.expire >= to_timestamp($2)`,
-    [sid, Math.ceil(Date.now() / 1000)],
+    [sid, Math.ceil(Date.now() / 1000), documentId ?? null],
   )
   const row = rows[0]
   if (!row) return undefined
-  const { sess, ...account } = row
-  return { sess, account: account.id ? (account as UserRow) : undefined }
+  const {
+    sess,
+    document_id,
+    user_id,
+    role,
+    title,
+    phase,
+    comment_deadline,
+    thread_list_version,
+    ...account
+  } = row
+  const read: SessionRead = { sess, account: account.id ? (account as UserRow) : undefined }
+  if (documentId !== undefined) {
+    read.membership =
+      document_id && user_id && role && title !== undefined && phase
+        ? {
+            document_id,
+            user_id,
+            role,
+            title,
+            phase,
+            comment_deadline: comment_deadline ?? null,
+            thread_list_version,
+          }
+        : null
+  }
+  return read
 }

@@ -6,6 +6,7 @@ import { documentOfComment } from '../db/comments.repo.ts'
 import { documentOfThread } from '../db/threads.repo.ts'
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts'
 import { isUuid, type Membership, requireCapability } from '../policies/access.ts'
+import { membershipReadWithSession } from './session-accounts.ts'
 
 /**
  * Who may call an endpoint. `document` endpoints have a `:documentId` parameter; `thread` and `comment`
@@ -77,7 +78,17 @@ async function scopeFor(ctx: AppContext, req: Request, rule: Access): Promise<Sc
   const documentId = await documentIdOf(ctx, req, rule.kind)
   return {
     actor: req.user,
-    member: await requireCapability(ctx.db.pool, req.user, documentId, rule.capability),
+    member: await requireCapability(
+      ctx.db.pool,
+      req.user,
+      documentId,
+      rule.capability,
+      membershipReadWithSession(
+        (req.session as { passport?: unknown } | undefined)?.passport,
+        req.user.id,
+        documentId,
+      ),
+    ),
   }
 }
 

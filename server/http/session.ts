@@ -2,7 +2,7 @@ import connectPgSimple from 'connect-pg-simple'
 import type { RequestHandler } from 'express'
 import session from 'express-session'
 import type pg from 'pg'
-import { readAccountsWithSessions } from './session-accounts.ts'
+import { readAccountsWithSessions, readingMembershipWithSession } from './session-accounts.ts'
 
 /** The session cookie's name. */
 export const sessionCookieName = 'marginalia.sid'
@@ -64,5 +64,5 @@ export function createSessions(pool: pg.Pool, secret: string, publicUrl: string)
       path: '/',
     },
   })
-  return { middleware, close: () => store.close() }
+  return { middleware: readingMembershipWithSession(middleware), close: () => store.close() }
 }

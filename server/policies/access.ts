@@ -17,15 +17,21 @@ export function isUuid(value: string): boolean {
 /**
  * The one access question: may `user` do `capability` on `documentId`? Answers the membership when so;
  * 404 when the document is absent or the user is not a member (the caller learns nothing), 403 when the
- * user is a member whose role lacks the capability.
+ * user is a member whose role lacks the capability. `alreadyRead`: the membership as read with the request's
+ * session (server/http/session-accounts.ts), which spares the query.
  */
 export async function requireCapability(
   db: Queryable,
   user: UserDto,
   documentId: string,
   capability: Capability,
+  alreadyRead?: Membership | null,
 ): Promise<Membership> {
-  const membership = isUuid(documentId) ? await findMembership(db, user.id, documentId) : undefined
+  const membership = !isUuid(documentId)
+    ? undefined
+    : alreadyRead !== undefined
+      ? (alreadyRead ?? undefined)
+      : await findMembership(db, user.id, documentId)
   if (!membership) throw new NotFoundError('No such document.')
   if (!can(membership.role, capability)) {
     throw new ForbiddenError(`Your role (${membership.role}) does not allow this.`)
