@@ -1,3 +1,4 @@
+import type { CollabBus } from './collab/bus.ts'
 import type { DocumentRegistry } from './collab/registry.ts'
 import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
@@ -15,6 +16,8 @@ export interface AppContext {
   events: DomainEvents
   /** The live documents of this process: the collaboration server and server-side edits share them. */
   live: DocumentRegistry
+  /** How this process hears the others (Redis with REDIS_URL, else nobody): `/readyz` asks it for its health. */
+  bus: CollabBus
   /** Flipped to true once migrations have been applied at start; `/readyz` answers 503 until then. */
   state: { migrated: boolean; shuttingDown: boolean }
 }

@@ -11,6 +11,7 @@ import { findMembership, listMembers } from '../db/members.repo.ts'
 import { DomainEvents } from '../events/domain-events.ts'
 import { commentModes, draftFormats, exportDraft } from '../export/export.service.ts'
 import { stopExportWorker } from '../export/export-worker.ts'
+import { closePdfBrowser } from '../export/pdf.ts'
 import type { Log } from '../log.ts'
 import { createMailer } from '../mail/mailer.ts'
 import { isUuid } from '../policies/access.ts'
@@ -36,6 +37,7 @@ function exportContext(config: Config, log: Log, pool: Database['pool']): AppCon
     mailer: createMailer(config, pool, log),
     events: new DomainEvents(),
     live: new DocumentRegistry(pool, log, writer, new LocalBus(), 0),
+    bus: new LocalBus(),
     state: { migrated: true, shuttingDown: false },
   }
 }
@@ -84,6 +86,7 @@ export async function exportCommand(args: string[], config: Config, log: Log): P
       await ctx.live.close()
       ctx.mailer.close()
       await stopExportWorker()
+      await closePdfBrowser()
     }
   })
   await writeFile(input.out, file.body)

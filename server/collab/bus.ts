@@ -1,18 +1,50 @@
 /**
- * How live documents on several processes hear each other's updates. In one process there is nobody to hear;
- * with REDIS_URL a Redis implementation carries them (later work). Received updates are applied with origin
- * `remote` and never published again.
+ * How processes serving the same instance hear each other. In one process there is nobody to hear
+ * (`LocalBus`); with REDIS_URL, `RedisBus` carries everything through Redis pub/sub. What arrives from another
+ * process is applied locally with origin `remote` and never published again.
  */
 export interface CollabBus {
-  publish(documentId: string, update: Uint8Array): void
-  subscribe(documentId: string, onUpdate: (update: Uint8Array) => void): () => void
+  /** A Yjs update applied on this process (from a client or the server itself). */
+  publishUpdate(documentId: string, update: Uint8Array): void
+  /** Presence that changed on this process (an encoded awareness update). */
+  publishAwareness(documentId: string, update: Uint8Array): void
+  /** Asks the processes holding the document for what a state vector lacks; they answer with an update. */
+  requestSync(documentId: string, stateVector: Uint8Array): void
+  /** Listens to one document; answers the unsubscribe function. */
+  subscribe(documentId: string, listener: DocumentListener): () => void
+  /** A domain event for the other processes (see `DomainEvents`). */
+  publishEvent(name: string, payload: unknown): void
+  /** Listens to other processes' domain events; answers the unsubscribe function. */
+  onEvent(listener: (name: string, payload: unknown) => void): () => void
+  /** False while a configured Redis is unreachable (`/readyz` answers 503 then). */
+  readonly healthy: boolean
   close(): Promise<void>
+}
+
+/** What a live document hears from the other processes. */
+export interface DocumentListener {
+  update(update: Uint8Array): void
+  awareness(update: Uint8Array): void
+  /** Another process asks for what `stateVector` lacks. */
+  syncRequested(stateVector: Uint8Array): void
+  /**
+   * The subscription is live (first time, or again after the connection to Redis came back): anything
+   * published meanwhile was missed, so the document asks the others to fill it in.
+   */
+  listening(): void
 }
 
 /** The bus of a single process: publishing reaches no one. */
 export class LocalBus implements CollabBus {
-  publish(): void {}
+  readonly healthy = true
+  publishUpdate(): void {}
+  publishAwareness(): void {}
+  requestSync(): void {}
   subscribe(): () => void {
+    return () => {}
+  }
+  publishEvent(): void {}
+  onEvent(): () => void {
     return () => {}
   }
   async close(): Promise<void> {}

@@ -5,6 +5,7 @@ import { parseMarkdown } from '../../shared/schema/index.ts'
 import {
   countLoggedUpdates,
   lockSnapshot,
+  lockUpdateLog,
   readStoredState,
   replaceSnapshot,
 } from '../db/document-state.repo.ts'
@@ -51,6 +52,7 @@ export const compactionThreshold = 500
 export async function compactDocument(pool: pg.Pool, log: Log, documentId: string): Promise<number> {
   return withTransaction(pool, log, async (tx) => {
     await lockSnapshot(tx, documentId)
+    await lockUpdateLog(tx, documentId)
     const stored = await readStoredState(tx, documentId)
     if (stored.updates.length === 0) return 0
     const doc = new Y.Doc({ gc: true })

@@ -1,6 +1,11 @@
 import * as encoding from 'lib0/encoding'
 import { initProseMirrorDoc } from 'y-prosemirror'
-import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { AnchorContext } from '../../shared/anchors/index.ts'
@@ -12,6 +17,9 @@ import type { Connection } from './connection.ts'
 import { fragmentName } from './document-store.ts'
 import type { UpdateOrigin } from './origins.ts'
 import type { UpdateLogWriter } from './update-log-writer.ts'
+
+/** The origin of presence applied from another process. */
+const remotePresence = Symbol('remote presence')
 
 /** How often merged presence (cursors, who is here) goes out to a document's connections. */
 export const presenceIntervalMs = 50
@@ -55,9 +63,17 @@ export class LiveDocument {
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
       this.#onAwareness(change, origin),
     )
-    this.#unsubscribe = bus.subscribe(id, (update) =>
-      Y.applyUpdate(doc, update, { source: 'remote' } satisfies UpdateOrigin),
-    )
+    this.#unsubscribe = bus.subscribe(id, {
+      update: (update) => Y.applyUpdate(doc, update, { source: 'remote' } satisfies UpdateOrigin),
+      awareness: (update) => applyAwarenessUpdate(this.awareness, update, remotePresence),
+      syncRequested: (stateVector) => {
+        // Another process just loaded the document: send what it lacks, and who is here.
+        bus.publishUpdate(id, Y.encodeStateAsUpdate(doc, stateVector))
+        const present = [...this.awareness.getStates().keys()]
+        if (present.length > 0) bus.publishAwareness(id, encodeAwarenessUpdate(this.awareness, present))
+      },
+      listening: () => bus.requestSync(id, Y.encodeStateVector(doc)),
+    })
   }
 
   /**
@@ -107,12 +123,14 @@ export class LiveDocument {
     if (origin?.source === 'load') return
     this.#anchorContext = undefined
     this.bytes += update.byteLength
-    if (origin?.source !== 'remote') {
-      const durable = this.writer.append(this.id, update)
-      if (origin?.source === 'server') this.#lastServerWrite = durable
-      if (origin?.source === 'connection') origin.connection.trackWrite(durable)
-      this.bus.publish(this.id, update)
-    }
+    // Updates from other processes are logged here too: what this process holds must be durable when it
+    // says so (a client reconnecting here is told `saved` from this process's log), even if the process that
+    // first applied it stopped before its write committed. Yjs skips what it already has, and compaction
+    // folds the copies.
+    const durable = this.writer.append(this.id, update)
+    if (origin?.source === 'server') this.#lastServerWrite = durable
+    if (origin?.source === 'connection') origin.connection.trackWrite(durable)
+    if (origin?.source !== 'remote') this.bus.publishUpdate(this.id, update)
     this.#outgoing.push({ update, from: origin?.source === 'connection' ? origin.connection : undefined })
     if (!this.#outgoingScheduled) {
       this.#outgoingScheduled = true
@@ -150,15 +168,23 @@ export class LiveDocument {
 
   /** Awareness clients changed since the last presence broadcast. */
   #presenceChanged = new Set<number>()
+  /** Of those, the ones changed by this process's clients: published to the other processes. */
+  #presenceToPublish = new Set<number>()
   #presenceTimer: NodeJS.Timeout | undefined
 
   #onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     if (origin && typeof (origin as Connection).trackAwareness === 'function') {
       ;(origin as Connection).trackAwareness(added, removed)
     }
-    for (const id of added) this.#presenceChanged.add(id)
-    for (const id of updated) this.#presenceChanged.add(id)
-    for (const id of removed) this.#presenceChanged.add(id)
+    // Presence from this process's clients (and their leaving) goes to the other processes; theirs, and
+    // entries that timed out (each process times out its own copy), do not go back.
+    const ours = origin !== remotePresence && origin !== 'timeout'
+    for (const ids of [added, updated, removed]) {
+      for (const id of ids) {
+        this.#presenceChanged.add(id)
+        if (ours) this.#presenceToPublish.add(id)
+      }
+    }
     // Presence is merged and sent at most every presenceIntervalMs: with many clients, relaying every
     // cursor move and renewal to everyone grows with the square of the clients.
     this.#presenceTimer ??= setTimeout(() => this.#flushPresence(), presenceIntervalMs)
@@ -166,6 +192,10 @@ export class LiveDocument {
 
   #flushPresence(): void {
     this.#presenceTimer = undefined
+    if (this.#presenceToPublish.size > 0) {
+      this.bus.publishAwareness(this.id, encodeAwarenessUpdate(this.awareness, [...this.#presenceToPublish]))
+      this.#presenceToPublish.clear()
+    }
     const changed = [...this.#presenceChanged]
     this.#presenceChanged.clear()
     if (changed.length === 0 || this.connections.size === 0) return

@@ -6,7 +6,7 @@ export type UpdateOrigin =
   | { source: 'connection'; connection: Connection }
   /** The server itself (an API call: apply a proposed change, import): persist and fan out. */
   | { source: 'server' }
-  /** Another process, through the bus: fan out locally only; that process persisted it. */
+  /** Another process, through the bus: persist (so this process's `saved` holds) and fan out locally only. */
   | { source: 'remote' }
   /** Storage, while loading. */
   | { source: 'load' }

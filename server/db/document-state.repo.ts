@@ -26,16 +26,33 @@ export async function readStoredState(db: Queryable, documentId: string): Promis
   }
 }
 
-/** Appends updates to the log in one statement (group commit); `documentIds[i]` owns `updates[i]`. */
+/**
+ * Appends updates to the log in one statement (group commit); `documentIds[i]` owns `updates[i]`.
+ *
+ * The statement first takes a shared advisory lock per document (in key order, so writers never wait on
+ * each other in a cycle), held until it commits; compaction takes the same lock exclusively. With several
+ * processes writing, ids are handed out in one order and committed in another: without the lock a compaction
+ * could fold up to id 102 while id 101 was still uncommitted, and 101 would be skipped by every later load.
+ */
 export async function appendUpdates(
   db: Queryable,
   documentIds: string[],
   updates: Uint8Array[],
 ): Promise<void> {
   await db.query(
-    'INSERT INTO document_updates (document_id, data) SELECT * FROM unnest($1::uuid[], $2::bytea[])',
+    `WITH locked AS (
+       SELECT count(pg_advisory_xact_lock_shared(key)) AS n
+         FROM (SELECT DISTINCT hashtextextended(id::text, 0) AS key FROM unnest($1::uuid[]) AS id ORDER BY 1) AS keys
+     )
+     INSERT INTO document_updates (document_id, data)
+     SELECT u.document_id, u.data FROM unnest($1::uuid[], $2::bytea[]) AS u(document_id, data), locked`,
     [documentIds, updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength))],
   )
+}
+
+/** Waits until no write to the document's log is in flight, and holds new ones off until the transaction ends. */
+export async function lockUpdateLog(db: Queryable, documentId: string): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))', [documentId])
 }
 
 /** How many updates are logged after the snapshot (compaction is due when this grows). */

@@ -15,12 +15,36 @@ export interface DomainEventMap {
   'thread.changed': { documentId: string; name: ThreadEventName; thread: ThreadDto }
 }
 
-/** An in-process event bus for domain events, published after commit. Redis carries them across processes later. */
+/** Where events go to, and come from, the other processes (the collaboration bus). */
+export interface EventRelay {
+  publishEvent(name: string, payload: unknown): void
+  onEvent(listener: (name: string, payload: unknown) => void): () => void
+}
+
+/**
+ * Domain events, published after commit: delivered to this process's listeners and, through the relay (Redis
+ * when several processes serve the instance), to every other process's. Events from other processes reach
+ * the local listeners only.
+ */
 export class DomainEvents {
   readonly #emitter = new EventEmitter()
+  readonly #relay: EventRelay | undefined
 
-  /** Publishes an event to every local listener; a failing listener is isolated from the others. */
+  constructor(relay?: EventRelay) {
+    this.#relay = relay
+    relay?.onEvent((name, payload) => {
+      if (Object.hasOwn(knownEvents, name)) this.#deliver(name as keyof DomainEventMap, payload as never)
+    })
+  }
+
+  /** Publishes an event to every listener here and on the other processes. */
   emit<K extends keyof DomainEventMap>(name: K, payload: DomainEventMap[K]): void {
+    this.#deliver(name, payload)
+    this.#relay?.publishEvent(name, payload)
+  }
+
+  /** Calls the local listeners; a failing listener is isolated from the others. */
+  #deliver<K extends keyof DomainEventMap>(name: K, payload: DomainEventMap[K]): void {
     for (const listener of this.#emitter.listeners(name)) {
       try {
         ;(listener as (p: DomainEventMap[K]) => void)(payload)
@@ -35,4 +59,13 @@ export class DomainEvents {
     this.#emitter.on(name, listener)
     return () => this.#emitter.off(name, listener)
   }
+}
+
+/** The names an event from another process may carry (anything else is ignored). */
+const knownEvents: Record<keyof DomainEventMap, true> = {
+  'member.changed': true,
+  'user.sessions_ended': true,
+  'document.phase_changed': true,
+  'document.deleted': true,
+  'thread.changed': true,
 }
