@@ -1,5 +1,4 @@
-import { Window } from 'happy-dom'
-import mammoth from 'mammoth'
+import type { Window } from 'happy-dom'
 import { DOMParser, type Node as ProseMirrorNode } from 'prosemirror-model'
 import { parseMarkdown, schema } from '../../shared/schema/index.ts'
 import { UnsupportedMediaTypeError } from '../errors.ts'
@@ -26,7 +25,9 @@ let window: Window | undefined
  * Parses HTML into the schema through a DOM that never runs scripts (happy-dom with JavaScript off). Only
  * what the schema's parse rules match survives: scripts, styles, event handlers and unknown tags are dropped.
  */
-export function parseHtml(html: string): ProseMirrorNode {
+export async function parseHtml(html: string): Promise<ProseMirrorNode> {
+  // happy-dom weighs some 60 MB once loaded: only a process that imports loads it, on first use.
+  const { Window } = await import('happy-dom')
   window ??= new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -61,6 +62,7 @@ export async function parseUpload(file: UploadedFile): Promise<ProseMirrorNode> 
   if (kind === 'markdown') return parseMarkdown(file.data.toString('utf8'))
   if (kind === 'html') return parseHtml(file.data.toString('utf8'))
   await checkDocx(file.data)
+  const { default: mammoth } = await import('mammoth')
   const { value } = await mammoth.convertToHtml(
     { buffer: file.data },
     {
