@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword } from '../../server/demo/accounts.ts'
 import { demoDocumentId, seedDemo } from '../../server/demo/seed.ts'
 import { chromiumAvailable, launchBrowser } from '../support/browser.ts'
@@ -13,11 +13,16 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
   let server: TestServer
   let browser: Browser
   const problems: string[] = []
+  const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
     server = await startTestServer()
     await seedDemo(server.ctx.db.pool, testLog)
     browser = await launchBrowser()
+  })
+  // Each test's pages close with it, so a page left open cannot report problems into the next test.
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()))
   })
   afterAll(async () => {
     await browser?.close()
@@ -26,6 +31,7 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
 
   async function signIn(email: string): Promise<Page> {
     const context = await browser.newContext({ baseURL: server.url, locale: 'en-GB' })
+    contexts.push(context)
     const page = await context.newPage()
     page.on('pageerror', (error) => problems.push(`${email}: ${error.message}`))
     page.on('console', (message) => {
@@ -108,6 +114,14 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
     await editor.locator('.ProseMirror').getByText('1. Introduction').first().waitFor()
     await expect.poll(() => editor.locator('.ProseMirror').getByText(sentence).count()).toBe(0)
     expect(await serverText(editor)).not.toContain(sentence)
+
+    // A viewer reads and compares versions but neither saves nor restores them.
+    const viewer = await signIn('viewer@demo.example')
+    await viewer.goto(`/documents/${demoDocumentId}/versions`)
+    await viewer.getByRole('rowheader', { name: versionName, exact: true }).waitFor()
+    expect(await viewer.getByRole('button', { name: 'Save a version' }).count()).toBe(0)
+    expect(await viewer.getByRole('button', { name: /^Restore / }).count()).toBe(0)
+    expect(await viewer.getByRole('button', { name: `View ${versionName}` }).count()).toBe(1)
     expect(problems).toEqual([])
   })
 
@@ -121,6 +135,7 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
       buffer: Buffer.from('not a zip'),
     })
     await editor.getByRole('button', { name: 'Import', exact: true }).click()
+    await editor.getByRole('dialog').getByRole('button', { name: 'Replace the text' }).click()
     const refusal = editor.locator('.import-panel .form-error')
     await refusal.getByText('The server could not read the file.').waitFor()
     expect(await refusal.textContent()).toMatch(/The server said: “.+”/)
@@ -134,6 +149,7 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
     })
     const fast = await slowUploads(editor)
     await editor.getByRole('button', { name: 'Import', exact: true }).click()
+    await editor.getByRole('dialog').getByRole('button', { name: 'Replace the text' }).click()
     await editor.locator('.upload-progress progress').waitFor()
     await editor.locator('.upload-progress-text', { hasText: /Uploading… \d+%/ }).waitFor()
     await editor.getByText('“guidelines.md” imported.').waitFor({ timeout: 30_000 })

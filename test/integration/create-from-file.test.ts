@@ -90,6 +90,9 @@ describe('create a document from a file', () => {
     await other.signIn(plain.email, testPassword)
     const refused = await createFrom(upload('# Draft', 'x.md', 'text/markdown'), other)
     expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden'])
+    // A large file too: the refusal comes before the file is read, and still reaches the caller.
+    const large = await createFrom(upload(new Uint8Array(8 * 1024 * 1024), 'big.md', 'text/markdown'), other)
+    expect([large.status, large.body.error.code]).toEqual([403, 'forbidden'])
     expect((await other.get('/api/documents')).body.items).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { type ImportResult, importIntoDocument } from '../../api/imports.ts'
 import type { DocumentDetail } from '../../api/types.ts'
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { describedBy } from '../../components/Field.tsx'
 import { t } from '../../i18n/i18n.ts'
 import { fileProblem, importAccept, importOutcome, uploadErrorLines } from './progress.ts'
@@ -8,13 +9,14 @@ import { UploadProgress } from './UploadProgress.tsx'
 import { useUpload } from './useUpload.ts'
 
 /**
- * Import into a document (for members with `import`): pick a .docx, .md or .html file and upload it with a
- * progress bar; the live editor then shows the new text. Says what happened: a version of the previous text
+ * Import into a document (for members with `import`): pick a .docx, .md or .html file, confirm that it
+ * replaces the text, and upload it with a progress bar; the live editor then shows the new text. Says what happened: a version of the previous text
  * was kept, and how many threads found their text again or were orphaned. Errors quote the server.
  */
 export function ImportPanel({ document }: { document: DocumentDetail }) {
   const [file, setFile] = useState<File | null>(null)
   const [tried, setTried] = useState(false)
+  const [confirming, setConfirming] = useState(false)
   const upload = useUpload<ImportResult>()
   const { state } = upload
   const busy = state.status === 'busy'
@@ -29,7 +31,11 @@ export function ImportPanel({ document }: { document: DocumentDetail }) {
       window.document.getElementById(inputId)?.focus()
       return
     }
-    await upload.start((options) => importIntoDocument(document.id, file, options))
+    setConfirming(true)
+  }
+  const confirm = async () => {
+    setConfirming(false)
+    if (file) await upload.start((options) => importIntoDocument(document.id, file, options))
   }
 
   return (
@@ -87,6 +93,18 @@ export function ImportPanel({ document }: { document: DocumentDetail }) {
           </button>
         </div>
       </form>
+      <ConfirmDialog
+        open={confirming}
+        title={t('import.confirm.title', { file: file?.name ?? '' })}
+        confirmLabel={t('import.confirm.submit')}
+        onConfirm={confirm}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t('import.confirm.body')}</p>
+        <p>
+          <strong>{t('import.confirm.kept')}</strong>
+        </p>
+      </ConfirmDialog>
     </section>
   )
 }

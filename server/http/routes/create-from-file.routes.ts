@@ -8,8 +8,13 @@ import { access, endpoint } from '../endpoint.ts'
 export function createFromFileEndpoints(ctx: AppContext) {
   return [
     endpoint('post', '/documents/import', access.user, async (req, res, { actor }) => {
-      // Refuse before reading the upload: someone who may not create documents never sends us the file.
-      assertMayCreateDocuments(actor)
+      // Refuse before reading the upload, draining what the browser still sends so the answer reaches it.
+      try {
+        assertMayCreateDocuments(actor)
+      } catch (refusal) {
+        req.resume()
+        throw refusal
+      }
       const file = await readUpload(req)
       res.status(201).json(await createDocumentFromFile(ctx, actor, file))
     }),
