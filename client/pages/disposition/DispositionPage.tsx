@@ -1,5 +1,5 @@
 import '../../styles/exports.css'
-import { useRef } from 'preact/hooks'
+import { useMemo, useRef } from 'preact/hooks'
 import { getDocument } from '../../api/documents.ts'
 import { isApiError } from '../../api/errors.ts'
 import { type DispositionRow, type DispositionFilters as Filters, getDisposition } from '../../api/exports.ts'
@@ -53,13 +53,14 @@ function DispositionView({ document }: { document: DocumentDetail }) {
   // Every row, for the filters' options; and the filtered rows (numbered as the files number them).
   const [all, retryAll] = useLoad((signal) => getDisposition(document.id, {}, signal), document.id)
   const [filtered, retryFiltered] = useLoad(
-    (signal) => (search ? getDisposition(document.id, filters, signal) : Promise.resolve(null)),
+    async (signal) => ({ search, rows: search ? await getDisposition(document.id, filters, signal) : null }),
     `${document.id}${search}`,
   )
   const setFilters = (next: Filters) => navigate(`${place.pathname}${searchOf(next)}`, { replace: true })
+  // Until its effect runs, a load still holds the answer for the previous filters: only rows for these count.
   const current = search
-    ? filtered.status === 'ready'
-      ? filtered.data
+    ? filtered.status === 'ready' && filtered.data.search === search
+      ? filtered.data.rows
       : null
     : all.status === 'ready'
       ? all.data
@@ -69,6 +70,12 @@ function DispositionView({ document }: { document: DocumentDetail }) {
   if (current) last.current = { rows: current, search }
   const shown = last.current
   const stale = current === null
+  // The same vnodes while the rows are the same: changing a filter does not diff thousands of rows twice.
+  const facets = useMemo(() => (all.status === 'ready' ? facetsOf(all.data) : null), [all])
+  const table = useMemo(
+    () => (shown && shown.rows.length > 0 ? <DispositionTable rows={shown.rows} /> : null),
+    [shown?.rows],
+  )
   const failed = all.status === 'error' ? all : search && filtered.status === 'error' ? filtered : null
 
   return (
@@ -86,7 +93,7 @@ function DispositionView({ document }: { document: DocumentDetail }) {
       {all.status === 'ready' && all.data.length === 0 && <p class="empty-line">{t('disposition.empty')}</p>}
       {all.status === 'ready' && all.data.length > 0 && (
         <>
-          <DispositionFilters facets={facetsOf(all.data)} filters={filters} onChange={setFilters} />
+          <DispositionFilters facets={facets!} filters={filters} onChange={setFilters} />
           <DispositionDownloads documentId={document.id} title={document.title} filters={filters} />
           {!failed && stale && <Loading label={t('disposition.loading')} />}
           {shown && (
@@ -98,11 +105,7 @@ function DispositionView({ document }: { document: DocumentDetail }) {
                     })
                   : tp('disposition.count', shown.rows.length)}
               </p>
-              {shown.rows.length === 0 ? (
-                <p class="empty-line">{t('disposition.noMatch')}</p>
-              ) : (
-                <DispositionTable rows={shown.rows} />
-              )}
+              {table ?? <p class="empty-line">{t('disposition.noMatch')}</p>}
             </div>
           )}
         </>
