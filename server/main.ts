@@ -1,16 +1,18 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app.ts'
-import { LocalBus } from './collab/bus.ts'
+import { type CollabBus, LocalBus } from './collab/bus.ts'
 import { createCollabServer } from './collab/collab-server.ts'
+import { RedisBus } from './collab/redis-bus.ts'
 import { DocumentRegistry } from './collab/registry.ts'
 import { UpdateLogWriter } from './collab/update-log-writer.ts'
 import type { Config } from './config.ts'
 import type { AppContext } from './context.ts'
-import { openDatabase } from './db/database.ts'
+import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { DomainEvents } from './events/domain-events.ts'
 import { stopExportWorker } from './export/export-worker.ts'
+import { closePdfBrowser } from './export/pdf.ts'
 import { closePdfBrowser } from './export/pdf.ts'
 import { createSessions } from './http/session.ts'
 import { closeHtmlParser } from './import/parse.ts'
@@ -44,10 +46,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.log ?? createLogger(config)
   const started = Date.now()
   const db = await openDatabase(config, log)
+  let bus: CollabBus
+  try {
+    bus = config.redisUrl
+      ? await RedisBus.connect(config.redisUrl, await busChannelPrefix(db.pool), log)
+      : new LocalBus()
+  } catch (error) {
+    await db.close().catch(() => {})
+    throw error
+  }
   const mailer = createMailer(config, db.pool, log)
   const writer = new UpdateLogWriter(db.pool, log)
-  const live = new DocumentRegistry(db.pool, log, writer, new LocalBus(), options.documentIdleMs)
-  const events = new DomainEvents()
+  const live = new DocumentRegistry(db.pool, log, writer, bus, options.documentIdleMs)
+  const events = new DomainEvents(bus)
   const ctx: AppContext = {
     config,
     log,
@@ -55,6 +66,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     mailer,
     events,
     live,
+    bus,
     state: { migrated: false, shuttingDown: false },
   }
   let sessions: ReturnType<typeof createSessions> | undefined
@@ -109,6 +121,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await closeHtmlParser()
         await stopExportWorker()
         await closePdfBrowser()
+        await closePdfBrowser()
+        await bus.close()
         await db.close()
         log.info('server.shutdown.finished')
       })()
@@ -118,7 +132,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (error) {
     sessions?.close()
     mailer.close()
+    await bus.close().catch(() => {})
     await db.close().catch(() => {})
     throw error
   }
+}
+
+/**
+ * The Redis channel prefix of this instance: processes on the same database share documents and events;
+ * instances on other databases (tests, a staging copy) sharing one Redis stay apart.
+ */
+async function busChannelPrefix(pool: Database['pool']): Promise<string> {
+  const { rows } = await pool.query<{ name: string }>('SELECT current_database() AS name')
+  return `marginalia:${rows[0]?.name ?? 'default'}:`
 }
