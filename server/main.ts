@@ -13,7 +13,6 @@ import { migrate } from './db/migrate.ts'
 import { DomainEvents } from './events/domain-events.ts'
 import { stopExportWorker } from './export/export-worker.ts'
 import { closePdfBrowser } from './export/pdf.ts'
-import { closePdfBrowser } from './export/pdf.ts'
 import { createSessions } from './http/session.ts'
 import { closeHtmlParser } from './import/parse.ts'
 import { createLogger, type Log } from './log.ts'
@@ -120,7 +119,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         mailer.close()
         await closeHtmlParser()
         await stopExportWorker()
-        await closePdfBrowser()
         await closePdfBrowser()
         await bus.close()
         await db.close()
