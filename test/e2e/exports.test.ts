@@ -191,6 +191,10 @@ describe.skipIf(!chromiumAvailable)('exports and the disposition of comments in 
     ])
     expect(clean.suggestedFilename()).toMatch(/^Benchmarking for Open Universities.*[^)]\.docx$/)
     expect(await zipPart(await bytesOf(clean), 'word/comments.xml')).toBeNull()
+    // Escape closes the dialog and gives focus back to the button that opened it.
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export…')
 
     await page.goto(`/documents/${demoDocumentId}/disposition`)
     await page.getByRole('heading', { name: 'Page not found' }).waitFor()

@@ -12,10 +12,22 @@ import { ExportDialogFields } from './ExportDialogFields.tsx'
 /**
  * The export dialog: choose a format, the comments (for editors and owners) and the source, then download
  * with "Preparing…" and progress, cancellable, with a plain reason when it fails (say PDF on a server without
- * Chromium). Mounted while open: it opens as a modal <dialog>, Escape cancels a download on its way or else
- * closes, and closing returns focus to what opened it.
+ * Chromium). A modal <dialog> shown while `open`: Escape cancels a download on its way or else closes, closing
+ * cancels any download, and the browser returns focus to what opened it. It keeps the last choice between
+ * openings.
  */
-export function ExportDialog({ document, onClose }: { document: DocumentDetail; onClose: () => void }) {
+export function ExportDialog({
+  document,
+  open,
+  opening,
+  onClose,
+}: {
+  document: DocumentDetail
+  open: boolean
+  /** Counts the openings: each one lists the versions again. */
+  opening: number
+  onClose: () => void
+}) {
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const withComments = document.capabilities.includes('export_with_comments')
@@ -23,20 +35,24 @@ export function ExportDialog({ document, onClose }: { document: DocumentDetail; 
   const download = useDownload()
   const [versions] = useLoad(
     (signal) => listVersions(document.id, signal).then((page) => page.items),
-    document.id,
+    `${document.id}:${opening}`,
   )
 
   useEffect(() => {
     const element = dialog.current
-    const opener = globalThis.document.activeElement as HTMLElement | null
-    element?.showModal()
-    element?.querySelector<HTMLElement>('input:checked')?.focus()
-    return () => {
-      if (element?.open) element.close()
-      opener?.focus()
-    }
-  }, [])
+    if (!element) return
+    if (open && !element.open) {
+      download.reset()
+      element.showModal()
+      element.querySelector<HTMLElement>('input:checked')?.focus()
+    } else if (!open && element.open) element.close()
+  }, [open])
 
+  // Closing cancels a download on its way; the browser gives focus back to what opened the dialog.
+  const close = () => {
+    download.cancel()
+    onClose()
+  }
   const change = (next: ExportChoice) => {
     setChoice(next)
     download.reset()
@@ -59,7 +75,7 @@ export function ExportDialog({ document, onClose }: { document: DocumentDetail; 
       onCancel={(event) => {
         event.preventDefault()
         if (download.busy) download.cancel()
-        else onClose()
+        else close()
       }}
     >
       <form class="dialog-form" onSubmit={submit} noValidate>
@@ -84,7 +100,7 @@ export function ExportDialog({ document, onClose }: { document: DocumentDetail; 
           >
             {t('export.download')}
           </button>
-          <button type="button" class="button button-quiet" onClick={onClose}>
+          <button type="button" class="button button-quiet" onClick={close}>
             {t('export.close')}
           </button>
         </div>

@@ -6,12 +6,25 @@ import { ExportDialog } from './ExportDialog.tsx'
 /** "Export…": opens the export dialog for the document (every member may export the clean draft). */
 export function ExportDialogButton({ document }: { document: DocumentDetail }) {
   const [open, setOpen] = useState(false)
+  // Mounted on first use (no versions request for readers who never export), then kept for the focus return;
+  // each opening lists the versions afresh.
+  const [openings, setOpenings] = useState(0)
   return (
     <>
-      <button type="button" class="button button-small" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        class="button button-small"
+        aria-haspopup="dialog"
+        onClick={() => {
+          setOpenings((n) => n + 1)
+          setOpen(true)
+        }}
+      >
         {t('export.open')}
       </button>
-      {open && <ExportDialog document={document} onClose={() => setOpen(false)} />}
+      {openings > 0 && (
+        <ExportDialog document={document} open={open} opening={openings} onClose={() => setOpen(false)} />
+      )}
     </>
   )
 }
