@@ -23,8 +23,9 @@ const LiveEditor = lazyPage(() => import('../editor/LiveEditor.tsx').then((m) =>
 
 /**
  * One document: its title, phase banner and my role, the controls my capabilities allow (rename, phase,
- * deadline, members, delete), and the live draft (the collaborative editor, loaded on demand). A document
- * that is absent or not shared with me, or that I lose access to while reading it, shows as not found.
+ * deadline, members, versions, export, the disposition of comments, delete), and the live draft (the
+ * collaborative editor, loaded on demand). A document that is absent or not shared with me, or that I lose
+ * access to while reading it, shows as not found.
  */
 export function DocumentPage({ id, user }: { id: string; user: User }) {
   const [state, retry] = useLoad((signal) => getDocument(id, signal), id)
