@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 import { writeDispositionXlsx } from './disposition-xlsx.ts'
 import { packPlan } from './docx-build.ts'
@@ -5,6 +6,14 @@ import type { ExportJob, ExportJobAnswer } from './export-worker.ts'
 
 if (!parentPort) throw new Error('export-worker.thread.ts runs as a worker thread')
 const port = parentPort
+
+// On Linux each thread has a nice value of its own: this one gives way to the event loop, so requests keep
+// their latency on a busy core while a large file is written (elsewhere this may be refused: no matter).
+try {
+  setPriority(0, 10)
+} catch {
+  // keep the default priority
+}
 
 function run(job: ExportJob): Promise<Uint8Array> {
   switch (job.kind) {

@@ -2,7 +2,8 @@
  * `npm run bench`: prints the figures below and writes them into docs/benchmarks.md, between the markers.
  * Cold start to /readyz (embedded database fresh and reopened; the machine's Postgres when reachable) and the
  * gzipped initial JavaScript of the pages; then the collaboration load (test/load/collab-load.ts: Marginalia
- * against the bare y-websocket relay), as a quick smoke run, or at full size with BENCH_FULL=1.
+ * against the bare y-websocket relay), as a quick smoke run, or at full size with BENCH_FULL=1; then exports
+ * and import of the 100-page draft with 2,000 threads (test/load/exports-load.ts).
  * Figures only: a benchmark never fails on a timing.
  */
 import { spawn } from 'node:child_process'
@@ -52,6 +53,7 @@ async function coldStartPostgres(): Promise<{ fresh: number; warm: number }> {
 
 async function main(): Promise<void> {
   if (process.env.BENCH_COLLAB_ONLY === '1') return writeCollab()
+  if (process.env.BENCH_EXPORTS_ONLY === '1') return writeExports()
   const lines: string[] = []
   const say = (line: string) => {
     console.log(line)
@@ -95,6 +97,26 @@ async function main(): Promise<void> {
   await writeFile(benchmarksFile, replaceBetween(await readFile(benchmarksFile, 'utf8'), 'bench', lines))
   console.log('\nWritten to docs/benchmarks.md.')
   await writeCollab()
+  await writeExports()
+}
+
+/**
+ * Exports and import at scale (test/load/exports-load.ts; BENCH_EXPORTS_ONLY=1 runs only this part), written
+ * between the exports markers.
+ */
+async function writeExports(): Promise<void> {
+  console.log('\nExports and import (the 100-page draft with 2,000 threads)')
+  process.env.TEST_DATABASE_URL ||= postgresUrl
+  const { exportsRows, runExportsLoad } = await import('./exports-load.ts')
+  const figures = await runExportsLoad()
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)} when done.`,
+    '',
+    ...exportsRows(figures),
+  ]
+  console.log(lines.join('\n'))
+  await writeFile(benchmarksFile, replaceBetween(await readFile(benchmarksFile, 'utf8'), 'exports', lines))
+  console.log('\nExports and import written to docs/benchmarks.md.')
 }
 
 /** The collaboration load (BENCH_COLLAB_ONLY=1 runs only this part), written between the collab markers. */
