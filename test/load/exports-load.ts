@@ -39,6 +39,16 @@ interface LoadFigures {
   errors: number
 }
 
+/** What an import answers about the document's threads. */
+interface ThreadsAfterImport {
+  anchored: number
+  orphaned: number
+  general: number
+}
+
+const describeThreads = (t: ThreadsAfterImport) =>
+  `${t.anchored.toLocaleString('en')} anchored, ${t.orphaned} orphaned, ${t.general} general`
+
 /** The figures of one benchmark run. */
 export interface ExportsFigures {
   words: number
@@ -212,19 +222,24 @@ export async function runExportsLoad(
 
     // Import: the clean Word export of the long draft, into another document.
     const wordFile = await fetchBytes(exportPath('format=docx'))
+    let afterImport: ThreadsAfterImport = { anchored: 0, orphaned: 0, general: 0 }
+    const importInto = async (target: string) => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(wordFile)]), 'Long draft.docx')
+      const response = await agent.request('POST', `/api/documents/${target}/import`, { form })
+      if (response.status !== 200) throw new Error(`import: ${response.status} ${response.text}`)
+      afterImport = response.body.threads
+      return wordFile.length
+    }
     const importTiming = await timed(
       'import of the 100-page `.docx` into another document',
       runs,
       3000,
-      async () => {
-        const target = (await agent.post('/api/documents', { title: 'Imported', markdown: 'Old text.' })).body
-          .id as string
-        const form = new FormData()
-        form.append('file', new Blob([new Uint8Array(wordFile)]), 'Long draft.docx')
-        const response = await agent.request('POST', `/api/documents/${target}/import`, { form })
-        if (response.status !== 200) throw new Error(`import: ${response.status} ${response.text}`)
-        return wordFile.length
-      },
+      async () =>
+        importInto(
+          (await agent.post('/api/documents', { title: 'Imported', markdown: 'Old text.' })).body
+            .id as string,
+        ),
     )
     timings.push(importTiming)
     console.log(`import: ${Math.round(importTiming.medianMs)} ms`)
@@ -259,6 +274,24 @@ export async function runExportsLoad(
     const during = loadFigures(await cannon())
     loading = false
     await exporter
+
+    // A named version's Word file, and the same .docx imported over the draft itself (a version is kept first,
+    // the text is applied as a difference, and the 2,000 threads are resolved again).
+    const version = await agent.post(`/api/documents/${documentId}/versions`, { name: 'Bench version' })
+    if (version.status !== 201) throw new Error(`version: ${version.status} ${version.text}`)
+    await measure(
+      '`.docx` with all comments, from a named version',
+      undefined,
+      exportPath(`format=docx&comments=all&version=${version.body.id}`),
+    )
+    const reimport = await timed(
+      'import of the same `.docx` over the draft itself (its 2,000 threads re-anchored)',
+      runs,
+      undefined,
+      () => importInto(documentId),
+    )
+    timings.push({ ...reimport, what: `${reimport.what}: then ${describeThreads(afterImport)}` })
+    console.log(`re-import: ${Math.round(reimport.medianMs)} ms`)
 
     return {
       words,
