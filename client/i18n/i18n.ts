@@ -112,10 +112,27 @@ export function t(key: MessageKey, params?: MessageParams): string {
 export function tp(key: PluralKey, count: number, params: MessageParams = {}): string {
   const filled = { ...params, count: formatNumber(count) }
   const form = (locale: string, catalog: Catalog) =>
-    catalog[`${key}.${new Intl.PluralRules(locale).select(count)}` as MessageKey] ??
-    catalog[`${key}.other` as MessageKey]
+    catalog[
+      `${key}.${formatter('plural', locale, undefined, () => new Intl.PluralRules(locale)).select(count)}` as MessageKey
+    ] ?? catalog[`${key}.other` as MessageKey]
   const template = form(current.locale, current.catalog) ?? form('en', en) ?? key
   return format(template, filled)
+}
+
+const formatters = new Map<string, unknown>()
+
+/**
+ * One Intl formatter per kind, locale and options, made on first use: making one costs a millisecond or more,
+ * using one a few microseconds (a long list of cards formats thousands of dates and numbers).
+ */
+function formatter<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
+  const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`
+  let made = formatters.get(key) as T | undefined
+  if (made === undefined) {
+    made = make()
+    formatters.set(key, made)
+  }
+  return made
 }
 
 /** A date (by default "12 Mar 2025" style) in the current locale. */
@@ -123,7 +140,10 @@ export function formatDate(
   value: DateInput,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
 ): string {
-  return new Intl.DateTimeFormat(current.locale, options).format(new Date(value))
+  const { locale } = current
+  return formatter('date', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(
+    new Date(value),
+  )
 }
 
 const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -139,28 +159,48 @@ const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [
 /** How far a date is from now in words: "3 days ago", "yesterday", "in 5 minutes". */
 export function formatRelative(value: DateInput, now: DateInput = Date.now()): string {
   let amount = (new Date(value).getTime() - new Date(now).getTime()) / 1000
-  const formatter = new Intl.RelativeTimeFormat(current.locale, { numeric: 'auto' })
+  const { locale } = current
+  const relative = formatter(
+    'relative',
+    locale,
+    undefined,
+    () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+  )
   for (const [unit, size] of relativeSteps) {
-    if (Math.round(Math.abs(amount)) < size) return formatter.format(Math.round(amount), unit)
+    if (Math.round(Math.abs(amount)) < size) return relative.format(Math.round(amount), unit)
     amount /= size
   }
-  return formatter.format(Math.round(amount), 'year')
+  return relative.format(Math.round(amount), 'year')
 }
 
 /** A number with the current locale's digits and separators. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(current.locale, options).format(value)
+  const { locale } = current
+  return formatter('number', locale, options, () => new Intl.NumberFormat(locale, options)).format(value)
 }
 
 /** Items joined the current locale's way: "3 open threads, 1 resolved" (a list of units, not "and"). */
 export function formatList(items: string[]): string {
-  return new Intl.ListFormat(current.locale, { type: 'unit', style: 'short' }).format(items)
+  const { locale } = current
+  return formatter(
+    'unitList',
+    locale,
+    undefined,
+    () => new Intl.ListFormat(locale, { type: 'unit', style: 'short' }),
+  ).format(items)
 }
 
 /** A country's name in the current locale from its ISO 3166-1 alpha-2 code; the code itself if unknown. */
 export function formatCountry(code: string): string {
   try {
-    return new Intl.DisplayNames(current.locale, { type: 'region' }).of(code.toUpperCase()) ?? code
+    const { locale } = current
+    const names = formatter(
+      'region',
+      locale,
+      undefined,
+      () => new Intl.DisplayNames(locale, { type: 'region' }),
+    )
+    return names.of(code.toUpperCase()) ?? code
   } catch {
     return code
   }
@@ -168,5 +208,11 @@ export function formatCountry(code: string): string {
 
 /** Names joined the current locale's way with "and": "Amara Okafor and Li Wei". */
 export function formatAnd(items: string[]): string {
-  return new Intl.ListFormat(current.locale, { type: 'conjunction' }).format(items)
+  const { locale } = current
+  return formatter(
+    'andList',
+    locale,
+    undefined,
+    () => new Intl.ListFormat(locale, { type: 'conjunction' }),
+  ).format(items)
 }

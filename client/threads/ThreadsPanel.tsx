@@ -167,7 +167,9 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
     return list
   }, [snapshot.threads, snapshot.pending, visibleIds, composer])
 
-  useEffect(() => {
+  // Before the browser lays out and paints: the highlights arrive in the same frame as the cards, so a long
+  // draft is laid out once, not twice.
+  useLayoutEffect(() => {
     if (!installed || view.isDestroyed) return
     view.dispatch(setHighlights(view.state.tr, items).setMeta('addToHistory', false))
   }, [installed, items, view])
@@ -180,6 +182,17 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
   }, [installed, active, composer, view])
 
   const tracked = ready && installed
+  /** Every thread loaded and its highlight drawn (the plugin holds the latest items): what a reader waits for. */
+  const drawn = snapshot.status === 'ready' && tracked && highlight?.items === items
+  useEffect(() => {
+    if (drawn) performance.mark('marginalia:threads-drawn')
+  }, [drawn])
+  useEffect(() => {
+    if (snapshot.status === 'ready') performance.mark('marginalia:threads-loaded')
+  }, [snapshot.status])
+  useEffect(() => {
+    if (tracked) performance.mark('marginalia:text-ready')
+  }, [tracked])
   const placements = useMemo(() => {
     const map = new Map<string, Placement>()
     for (const thread of snapshot.threads)
@@ -582,6 +595,7 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
         aligned={alignedSlots}
         ranges={layoutRanges}
         focusId={composer ? draftId : active}
+        drawn={drawn}
         announcement={announcement}
         onKeyDown={onKeyDown}
       />

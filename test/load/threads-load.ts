@@ -1,37 +1,49 @@
 /**
- * The comment threads at scale: a ~100-page draft with 2,000 threads and 6,000 comments. Measures the list
- * API's latency at 50 concurrent requests (autocannon against the real server on one core) and the time to
- * resolve all 2,000 anchors. Prints figures and returns them; `run.ts` records them in docs/benchmarks.md.
- * Run alone: `npx tsx test/load/threads-load.ts [--threads N]`.
+ * The comment threads at scale: a ~100-page draft with 2,000 threads and 6,000 comments (threads-world.ts).
+ * Measures the list API's latency at 50 concurrent requests (autocannon against the real server on core 0,
+ * this process on core 1), the time to resolve all 2,000 anchors, and the editor page in Chromium
+ * (threads-page.ts). Prints figures and returns them; `run.ts` records them in docs/benchmarks.md.
+ * Run alone: `npx tsx test/load/threads-load.ts [--threads N] [--page N] [--connections N] [--no-page] [--no-list]`.
  */
-import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import autocannon from 'autocannon'
-import pg from 'pg'
 import { initProseMirrorDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { type AnchorContext, resolveAnchor } from '../../shared/anchors/index.ts'
 import { schema } from '../../shared/schema/index.ts'
-import { createTestDatabase } from '../support/database.ts'
-import { givenUser, testPassword } from '../support/given.ts'
-import { HttpAgent } from '../support/http-agent.ts'
-import { freePort } from '../support/test-server.ts'
-import { largeDraft } from './large-draft.ts'
-import { spawnServer } from './server-process.ts'
+import { harnessCpuWindow, ProcessWatch, waitForIdleMachine } from './process-stats.ts'
+import { measureEditorPage, type PageFigures } from './threads-page.ts'
+import { buildThreadsWorld, type ThreadsWorld } from './threads-world.ts'
+
+/** One autocannon run against the list endpoint. */
+export interface ListFigures {
+  pageSize: number
+  connections: number
+  p50: number
+  p99: number
+  rps: number
+  errors: number
+  /** The server's CPU per answered request (ms), and its share of its core (%). */
+  serverCpuMsPerRequest: number
+  serverCpuPercent: number
+  postgresCpuPercent: number
+  /** This process (autocannon) as % of its core: near 100 means the load generator was the limit. */
+  harnessCpuPercent: number
+  /** Other people's load on the machine just before the run (% of one core). */
+  othersBusyPercent: number
+}
 
 /** The figures of one run. */
 export interface ThreadsFigures {
   words: number
   threads: number
   comments: number
-  listP50: number
-  listP99: number
-  listRps: number
-  listErrors: number
-  pageSize: number
+  lists: ListFigures[]
+  /** Building the ProseMirror view of the text from Yjs (done once per text version on the server). */
+  convertMs: number
+  /** Resolving every anchor against that view. */
   resolveAllMs: number
   orphaned: number
+  page?: PageFigures | undefined
 }
 
 function argument(name: string, fallback: number): number {
@@ -39,133 +51,149 @@ function argument(name: string, fallback: number): number {
   return at === -1 ? fallback : Number(process.argv[at + 1])
 }
 
-/** Builds the world, measures, tears everything down. */
-export async function runThreadsLoad(
-  threadCount = 2000,
-  repliesPerThread = 2,
-  pageSize = 50,
-): Promise<ThreadsFigures> {
-  process.env.TEST_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres'
-  const database = await createTestDatabase({ migrated: true })
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 })
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const logDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-threads-bench-'))
-  const server = await spawnServer({
-    core: 0,
-    args: ['bin/marginalia.js', 'serve'],
-    env: {
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      PUBLIC_URL: url,
-      SESSION_SECRET: 'threads-bench-secret-threads-bench-secret',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-    },
-    logFile: path.join(logDir, 'server.log'),
-    readyUrl: `${url}/readyz`,
-    ...(process.env.BENCH_CPU_PROF
-      ? { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] }
-      : {}),
-  })
-  try {
-    const owner = await givenUser(pool, { isAdmin: true, name: 'Bench Owner' })
-    const agent = new HttpAgent(url)
-    await agent.signIn(owner.email, testPassword)
-    const { markdown, markers } = largeDraft(40)
-    const words = markdown.split(/\s+/).filter(Boolean).length
-    const created = await agent.post('/api/documents', { title: 'Long draft', markdown })
-    const documentId = created.body.id as string
-
-    // Threads through the API (quotes ending in a unique marker), eight at a time.
-    const queue = Array.from({ length: threadCount }, (_, i) => i)
-    const worker = async () => {
-      for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-        const marker = markers[i % markers.length]!
-        const response = await agent.post(`/api/documents/${documentId}/threads`, {
-          anchor: i < markers.length ? { quote: marker } : { document: true },
-          body: `Comment ${i} on ${marker}`,
-          type: (['general', 'technical', 'editorial'] as const)[i % 3],
-        })
-        if (response.status !== 201) throw new Error(`thread ${i}: ${response.status} ${response.text}`)
-      }
-    }
-    await Promise.all(Array.from({ length: 8 }, worker))
-    await pool.query(
-      `INSERT INTO comments (thread_id, author_id, body)
-       SELECT t.id, $2, 'A reply ' || g FROM threads t CROSS JOIN generate_series(1, $3) g WHERE t.document_id = $1`,
-      [documentId, owner.id, repliesPerThread],
-    )
-    const comments = threadCount * (1 + repliesPerThread)
-
-    // Warm the live document once, then hit the list at 50 concurrent requests.
-    await agent.get(`/api/documents/${documentId}/threads?limit=${pageSize}`)
-    const result = await autocannon({
-      url: `${url}/api/documents/${documentId}/threads?limit=${pageSize}`,
-      connections: argument('connections', 50),
-      duration: 10,
-      headers: { cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-    })
-
-    // Anchor resolution for every thread, in this process, against the stored text.
-    const stored = new Y.Doc()
-    const { rows: updates } = await pool.query(
-      'SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id',
-      [documentId],
-    )
-    for (const row of updates) Y.applyUpdate(stored, row.data)
-    const { rows: anchors } = await pool.query(
-      'SELECT anchor_kind, anchor_start, anchor_end, quote, prefix, suffix FROM threads WHERE document_id = $1',
-      [documentId],
-    )
-    const started = performance.now()
-    const fragment = stored.getXmlFragment('prosemirror')
-    const { doc, mapping } = initProseMirrorDoc(fragment, schema)
-    const context: AnchorContext = { doc, fragment, mapping: mapping as AnchorContext['mapping'] }
-    let orphaned = 0
-    for (const row of anchors) {
-      const resolved = resolveAnchor(context, {
-        kind: row.anchor_kind,
-        start: row.anchor_start,
-        end: row.anchor_end,
-        quote: row.quote,
-        prefix: row.prefix,
-        suffix: row.suffix,
-      })
-      if (resolved.state === 'orphaned') orphaned++
-    }
-    const resolveAllMs = performance.now() - started
-
-    return {
-      words,
-      threads: threadCount,
-      comments,
-      listP50: result.latency.p50,
-      listP99: result.latency.p99,
-      listRps: result.requests.average,
-      listErrors: result.errors + result.non2xx,
-      pageSize,
-      resolveAllMs,
-      orphaned,
-    }
-  } finally {
-    await server.stop()
-    await pool.end()
-    await database.drop()
+/** Drives `GET …/threads?limit=pageSize` with `connections` concurrent requests for `seconds`. */
+export async function measureList(
+  world: ThreadsWorld,
+  pageSize: number,
+  connections: number,
+  seconds = 10,
+): Promise<ListFigures> {
+  const url = `${world.url}/api/documents/${world.documentId}/threads?limit=${pageSize}`
+  const headers = { cookie: [...world.agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }
+  // Warm the live document and the cache once, as any earlier reader would have.
+  await world.agent.get(`/api/documents/${world.documentId}/threads?limit=${pageSize}`)
+  const othersBusyPercent = await waitForIdleMachine(
+    [process.pid, world.server.pid],
+    world.databaseName,
+    25,
+    60_000,
+  )
+  const watch = new ProcessWatch(world.server.pid, world.databaseName)
+  const window = watch.window()
+  const harness = harnessCpuWindow()
+  const result = await autocannon({ url, connections, duration: seconds, headers })
+  const server = window.end()
+  const own = harness.end()
+  watch.stop()
+  const answered = result.requests.total || 1
+  return {
+    pageSize,
+    connections,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+    serverCpuMsPerRequest: (server.cpuPercent * 10 * seconds) / answered,
+    serverCpuPercent: server.cpuPercent,
+    postgresCpuPercent: server.postgresCpuPercent,
+    harnessCpuPercent: own.percent,
+    othersBusyPercent,
   }
 }
 
-/** The figures as Markdown table rows. */
+/** Resolves every thread's anchor in this process, against the stored text, timing both steps. */
+export async function measureAnchors(
+  world: ThreadsWorld,
+): Promise<{ convertMs: number; resolveAllMs: number; orphaned: number }> {
+  const stored = new Y.Doc()
+  const { rows: updates } = await world.pool.query(
+    'SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id',
+    [world.documentId],
+  )
+  for (const row of updates) Y.applyUpdate(stored, row.data)
+  const { rows: anchors } = await world.pool.query(
+    'SELECT anchor_kind, anchor_start, anchor_end, quote, prefix, suffix FROM threads WHERE document_id = $1',
+    [world.documentId],
+  )
+  const started = performance.now()
+  const fragment = stored.getXmlFragment('prosemirror')
+  const { doc, mapping } = initProseMirrorDoc(fragment, schema)
+  const converted = performance.now()
+  const context: AnchorContext = { doc, fragment, mapping: mapping as AnchorContext['mapping'] }
+  let orphaned = 0
+  for (const row of anchors) {
+    const resolved = resolveAnchor(context, {
+      kind: row.anchor_kind,
+      start: row.anchor_start,
+      end: row.anchor_end,
+      quote: row.quote,
+      prefix: row.prefix,
+      suffix: row.suffix,
+    })
+    if (resolved.state === 'orphaned') orphaned++
+  }
+  return {
+    convertMs: converted - started,
+    resolveAllMs: performance.now() - converted,
+    orphaned,
+  }
+}
+
+/** Builds the world, measures, tears everything down. */
+export async function runThreadsLoad(
+  options: { threads?: number; pageSize?: number; connections?: number; page?: boolean; list?: boolean } = {},
+): Promise<ThreadsFigures> {
+  const world = await buildThreadsWorld(options.threads ?? 2000, 2)
+  try {
+    const pageSize = options.pageSize ?? 50
+    const connections = options.connections ?? 50
+    const lists =
+      options.list === false
+        ? []
+        : [
+            await measureList(world, pageSize, 1, 5),
+            await measureList(world, pageSize, connections),
+            await measureList(world, 500, connections),
+          ]
+    const anchors = await measureAnchors(world)
+    const page = options.page === false ? undefined : await measureEditorPage(world)
+    return {
+      words: world.words,
+      threads: world.threads,
+      comments: world.comments,
+      lists,
+      ...anchors,
+      page,
+    }
+  } finally {
+    await world.stop()
+  }
+}
+
+const verdict = (met: boolean) => (met ? 'met' : '**missed**')
+
+/** The figures as Markdown table rows (`| what | figure | target |`). */
 export function threadsRows(f: ThreadsFigures): string[] {
-  return [
-    `| draft | ${f.words.toLocaleString('en')} words, ${f.threads.toLocaleString('en')} threads, ${f.comments.toLocaleString('en')} comments |`,
-    `| \`GET …/threads?limit=${f.pageSize}\` (${f.pageSize} threads with their comments), 50 concurrent, 10 s | p50 ${f.listP50} ms, p99 ${f.listP99} ms, ${Math.round(f.listRps)} requests/s, ${f.listErrors} errors (target p99 < 50 ms) |`,
-    `| resolving all ${f.threads.toLocaleString('en')} anchors (convert the text once, then each anchor) | ${Math.round(f.resolveAllMs)} ms, ${f.orphaned} orphaned (target < 100 ms) |`,
+  const rows = [
+    `| draft | ${f.words.toLocaleString('en')} words, ${f.threads.toLocaleString('en')} threads, ${f.comments.toLocaleString('en')} comments | |`,
   ]
+  for (const l of f.lists) {
+    const target = l.pageSize === 50 && l.connections === 50
+    rows.push(
+      `| \`GET …/threads?limit=${l.pageSize}\`, ${l.connections} concurrent | p50 ${l.p50} ms, p99 ${l.p99} ms, ${Math.round(l.rps).toLocaleString('en')} requests/s, ${l.errors} errors; server ${l.serverCpuMsPerRequest.toFixed(2)} ms CPU a request (${Math.round(l.serverCpuPercent)} % of its core), Postgres ${Math.round(l.postgresCpuPercent)} %, autocannon ${Math.round(l.harnessCpuPercent)} % of its core, others ${Math.round(l.othersBusyPercent)} % before | ${target ? `p99 < 50 ms: ${verdict(l.p99 < 50)}` : ''} |`,
+    )
+  }
+  rows.push(
+    `| resolving all ${f.threads.toLocaleString('en')} anchors, cold (build the text's ProseMirror view, then each anchor) | ${Math.round(f.convertMs + f.resolveAllMs)} ms (view ${Math.round(f.convertMs)} ms, anchors ${Math.round(f.resolveAllMs)} ms), ${f.orphaned} orphaned | < 100 ms: ${verdict(f.convertMs + f.resolveAllMs < 100)} |`,
+  )
+  if (f.page) {
+    const p = f.page
+    rows.push(
+      `| editor page in Chromium, navigation to every highlight drawn and the sidebar ready (median of ${p.runs}; ${p.highlights.toLocaleString('en')} highlights, ${p.cards.toLocaleString('en')} cards) | ${Math.round(p.drawnMs)} ms (first visit after a server start: ${Math.round(p.coldDrawnMs)} ms) | < 1.5 s: ${verdict(p.drawnMs + p.clickMs < 1500)} |`,
+      `| … then a click on a thread card until it is active (painted) | ${Math.round(p.clickMs)} ms | |`,
+    )
+  }
+  return rows
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runThreadsLoad(argument('threads', 2000), 2, argument('page', 50)).then(
+  runThreadsLoad({
+    threads: argument('threads', 2000),
+    pageSize: argument('page', 50),
+    connections: argument('connections', 50),
+    page: !process.argv.includes('--no-page'),
+    list: !process.argv.includes('--no-list'),
+  }).then(
     (figures) => {
       console.log(threadsRows(figures).join('\n'))
       process.exit(0)

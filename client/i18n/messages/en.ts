@@ -398,6 +398,7 @@ export const messages = {
   'threads.orphanedNote': 'The text this comment was on has been deleted.',
   'threads.general': 'General comments ({count})',
   'threads.orphaned': 'On deleted text ({count})',
+  'threads.showAll': 'Show all {count}',
   'threads.orphanedHint': 'The text these comments were on is no longer in the draft. They keep the quote.',
   'threads.supportedBy': 'Supported by {countries}',
   'threads.support': 'Support',
