@@ -1,5 +1,7 @@
 import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
+import { AppError } from '../errors.ts'
+import { convertUpload } from '../import/parse.ts'
 import { writeDispositionXlsx } from './disposition-xlsx.ts'
 import { packPlan } from './docx-build.ts'
 import type { ExportJob, ExportJobAnswer } from './export-worker.ts'
@@ -15,12 +17,19 @@ try {
   // keep the default priority
 }
 
-function run(job: ExportJob): Promise<Uint8Array> {
+async function run(job: ExportJob): Promise<Uint8Array> {
   switch (job.kind) {
     case 'docx':
       return packPlan(job.plan)
     case 'xlsx':
       return writeDispositionXlsx(job.rows, job.title)
+    case 'import': {
+      const doc = await convertUpload(
+        job.format,
+        Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength),
+      )
+      return new TextEncoder().encode(JSON.stringify(doc.toJSON()))
+    }
   }
 }
 
@@ -34,6 +43,9 @@ port.on('message', async ({ id, job }: { id: number; job: ExportJob }) => {
     port.postMessage({
       id,
       error: error instanceof Error ? error.message : String(error),
+      ...(error instanceof AppError
+        ? { appError: { status: error.status, code: error.code, details: error.details } }
+        : {}),
     } satisfies ExportJobAnswer)
   }
 })

@@ -1,4 +1,9 @@
 import { Worker } from 'node:worker_threads'
+import type { Node as ProseMirrorNode } from 'prosemirror-model'
+import type { ErrorCode } from '../../shared/api/errors.ts'
+import { schema } from '../../shared/schema/index.ts'
+import { AppError } from '../errors.ts'
+import type { ImportKind } from '../import/parse.ts'
 import type { DispositionRow } from './disposition.ts'
 import { type DocxPlan, planWeight } from './docx-plan.ts'
 
@@ -16,13 +21,23 @@ export const xlsxWorkerThreshold = 300
 /** How long an idle worker is kept for the next large export. */
 const idleMs = 60_000
 
-/** Work for the export worker. */
+/** Work for the export worker: writing a Word or Excel file, or reading an imported file (answered as JSON). */
 export type ExportJob =
   | { kind: 'docx'; plan: DocxPlan }
   | { kind: 'xlsx'; rows: readonly DispositionRow[]; title: string }
+  | { kind: 'import'; format: ImportKind; data: Uint8Array }
+
+/** An application error as it crosses the thread boundary, to be thrown again with its status. */
+export interface WorkerAppError {
+  status: number
+  code: ErrorCode
+  details?: Record<string, unknown> | undefined
+}
 
 /** The worker's answer to a job. */
-export type ExportJobAnswer = { id: number; bytes: Uint8Array } | { id: number; error: string }
+export type ExportJobAnswer =
+  | { id: number; bytes: Uint8Array }
+  | { id: number; error: string; appError?: WorkerAppError }
 
 /** Where a file is written: by its size (`auto`), or always in the worker, or always in place. */
 export type WriteMode = 'auto' | 'worker' | 'inline'
@@ -52,7 +67,10 @@ function exportWorker(): Worker {
     if (!job) return
     pending.delete(answer.id)
     if ('bytes' in answer) job.resolve(answer.bytes)
-    else job.reject(new Error(`Writing the export failed: ${answer.error}`))
+    else if (answer.appError) {
+      const { status, code, details } = answer.appError
+      job.reject(new AppError(status, code, answer.error, details))
+    } else job.reject(new Error(`The export worker failed: ${answer.error}`))
     if (pending.size === 0) stopWhenIdle()
   })
   started.on('error', (error) => {
@@ -110,4 +128,14 @@ export function dispositionXlsx(
   const offload = mode === 'worker' || (mode === 'auto' && rows.length > xlsxWorkerThreshold)
   if (offload) return inWorker({ kind: 'xlsx', rows, title })
   return import('./disposition-xlsx.ts').then(({ writeDispositionXlsx }) => writeDispositionXlsx(rows, title))
+}
+
+/**
+ * Reads an imported file (a .docx already checked, HTML or Markdown) into the schema in the worker thread, so
+ * mammoth, the DOM and the Markdown parser never hold the event loop. Errors keep their HTTP status.
+ */
+export async function readInWorker(format: ImportKind, data: Buffer): Promise<ProseMirrorNode> {
+  // A copy of exactly its bytes: cloning a view would send the whole buffer behind it.
+  const json = await inWorker({ kind: 'import', format, data: new Uint8Array(data) })
+  return schema.nodeFromJSON(JSON.parse(new TextDecoder().decode(json)))
 }

@@ -7,8 +7,9 @@ export const docxLimits = { maxUncompressedBytes: 100 * 1024 * 1024, maxEntries:
 /**
  * Reads a .docx's central directory — which lists every entry's uncompressed size without inflating
  * anything — and refuses it before any inflating when it would grow past the limits or is not a Word file.
+ * Answers its uncompressed size.
  */
-export async function checkDocx(data: Buffer): Promise<void> {
+export async function checkDocx(data: Buffer): Promise<number> {
   let zip: JSZip
   try {
     zip = await JSZip.loadAsync(data, { createFolders: false })
@@ -27,4 +28,5 @@ export async function checkDocx(data: Buffer): Promise<void> {
   }
   if (!zip.file('word/document.xml'))
     throw new BadRequestError('This .docx has no document body.', { fields: { file: 'not a Word document' } })
+  return total
 }

@@ -1,7 +1,8 @@
 import type { Window } from 'happy-dom'
 import { DOMParser, type Node as ProseMirrorNode } from 'prosemirror-model'
 import { parseMarkdown, schema } from '../../shared/schema/index.ts'
-import { UnsupportedMediaTypeError } from '../errors.ts'
+import { BadRequestError, UnsupportedMediaTypeError } from '../errors.ts'
+import { readInWorker } from '../export/export-worker.ts'
 import { checkDocx } from './docx-guard.ts'
 import { plainHeaderCells } from './header-cells.ts'
 import type { UploadedFile } from './upload.ts'
@@ -56,24 +57,50 @@ export function importKind(file: UploadedFile): 'docx' | 'markdown' | 'html' {
   throw new UnsupportedMediaTypeError('Import a .docx, .md or .html file.')
 }
 
-/** Turns an uploaded file into a document of the schema. */
+/** The kinds of file an import reads. */
+export type ImportKind = ReturnType<typeof importKind>
+
+/** Files larger than this (uncompressed, for a .docx) are read in the worker thread, not on the event loop. */
+export const importWorkerThreshold = 256 * 1024
+
+/**
+ * Reads a file already checked (a .docx's zip directory within the limits) into the schema, in this thread.
+ * The worker thread runs this for large files. A file that cannot be read is a 400 naming `file`.
+ */
+export async function convertUpload(kind: ImportKind, data: Buffer): Promise<ProseMirrorNode> {
+  if (kind === 'markdown') return parseMarkdown(data.toString('utf8'))
+  if (kind === 'html') return parseHtml(data.toString('utf8'))
+  const { default: mammoth } = await import('mammoth')
+  let html: string
+  try {
+    ;({ value: html } = await mammoth.convertToHtml(
+      { buffer: data },
+      {
+        styleMap,
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const base64 = await image.readAsBase64String()
+          return base64.length * 0.75 <= maxInlineImageBytes
+            ? { src: `data:${image.contentType};base64,${base64}` }
+            : { src: '' }
+        }),
+      },
+    ))
+  } catch (error) {
+    throw new BadRequestError(
+      `This .docx could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      { fields: { file: 'unreadable .docx' } },
+    )
+  }
+  return plainHeaderCells(await parseHtml(html))
+}
+
+/**
+ * Turns an uploaded file into a document of the schema. A .docx is checked first (its zip directory, without
+ * inflating); a large file is then read in the worker thread, so the event loop keeps serving meanwhile.
+ */
 export async function parseUpload(file: UploadedFile): Promise<ProseMirrorNode> {
   const kind = importKind(file)
-  if (kind === 'markdown') return parseMarkdown(file.data.toString('utf8'))
-  if (kind === 'html') return parseHtml(file.data.toString('utf8'))
-  await checkDocx(file.data)
-  const { default: mammoth } = await import('mammoth')
-  const { value } = await mammoth.convertToHtml(
-    { buffer: file.data },
-    {
-      styleMap,
-      convertImage: mammoth.images.imgElement(async (image) => {
-        const base64 = await image.readAsBase64String()
-        return base64.length * 0.75 <= maxInlineImageBytes
-          ? { src: `data:${image.contentType};base64,${base64}` }
-          : { src: '' }
-      }),
-    },
-  )
-  return plainHeaderCells(await parseHtml(value))
+  const size = kind === 'docx' ? await checkDocx(file.data) : file.data.length
+  if (size <= importWorkerThreshold) return convertUpload(kind, file.data)
+  return readInWorker(kind, file.data)
 }

@@ -61,6 +61,8 @@ export interface ExportsFigures {
   alone: LoadFigures
   duringExports: LoadFigures
   exportsDuringLoad: number
+  duringImports: LoadFigures
+  importsDuringLoad: number
 }
 
 function argument(name: string, fallback: number): number {
@@ -244,7 +246,7 @@ export async function runExportsLoad(
     timings.push(importTiming)
     console.log(`import: ${Math.round(importTiming.medianMs)} ms`)
 
-    // A cheap request under load, alone and while exports run one after another.
+    // A cheap request under load: alone, while exports run one after another, and while imports do.
     const loadPath = `/api/documents/${documentId}`
     const connections = 10
     const duration = 10
@@ -258,22 +260,33 @@ export async function runExportsLoad(
       })
     await autocannon({ url: `${url}${loadPath}`, connections, duration: 2, headers: cannonHeaders })
     const alone = loadFigures(await cannon())
-    let exportsDuringLoad = 0
-    let loading = true
-    const exporter = (async () => {
-      const paths = [
-        exportPath('format=docx&comments=all'),
-        `/api/documents/${documentId}/disposition?format=xlsx`,
-        exportPath('format=pdf'),
-      ]
-      while (loading) {
-        await fetchBytes(paths[exportsDuringLoad % paths.length]!)
-        exportsDuringLoad++
-      }
-    })()
-    const during = loadFigures(await cannon())
-    loading = false
-    await exporter
+    /** The load while `jobs` run one after another, and how many ran. */
+    const whileRunning = async (jobs: Array<() => Promise<unknown>>) => {
+      let done = 0
+      let loading = true
+      const runner = (async () => {
+        while (loading) {
+          await jobs[done % jobs.length]!()
+          done++
+        }
+      })()
+      const figures = loadFigures(await cannon())
+      loading = false
+      await runner
+      return { figures, done }
+    }
+    const duringExports = await whileRunning([
+      () => fetchBytes(exportPath('format=docx&comments=all')),
+      () => fetchBytes(`/api/documents/${documentId}/disposition?format=xlsx`),
+      () => fetchBytes(exportPath('format=pdf')),
+    ])
+    const duringImports = await whileRunning([
+      async () =>
+        importInto(
+          (await agent.post('/api/documents', { title: 'Imported', markdown: 'Old text.' })).body
+            .id as string,
+        ),
+    ])
 
     // A named version's Word file, and the same .docx imported over the draft itself (a version is kept first,
     // the text is applied as a difference, and the 2,000 threads are resolved again).
@@ -302,8 +315,10 @@ export async function runExportsLoad(
       loadPath,
       connections,
       alone,
-      duringExports: during,
-      exportsDuringLoad,
+      duringExports: duringExports.figures,
+      exportsDuringLoad: duringExports.done,
+      duringImports: duringImports.figures,
+      importsDuringLoad: duringImports.done,
     }
   } finally {
     await server.stop()
@@ -336,6 +351,7 @@ export function exportsRows(f: ExportsFigures): string[] {
     ),
     `| \`GET ${f.loadPath.replace(/[0-9a-f-]{36}/, ':id')}\`, ${f.connections} concurrent, 10 s, nothing else running | ${load(f.alone)} |`,
     `| the same while exports run back to back (Word with comments, disposition, PDF: ${f.exportsDuringLoad} in 10 s) | ${load(f.duringExports)} |`,
+    `| the same while 100-page \`.docx\` imports run back to back (${f.importsDuringLoad} in 10 s) | ${load(f.duringImports)} |`,
   ]
 }
 
