@@ -81,13 +81,15 @@ export async function exportDraft(
     input.comments === 'none' ? '' : input.comments === 'open' ? 'open comments' : 'comments'
   const suffix = [versionName, commentsLabel].filter(Boolean).join(', ')
   const filename = (extension: string) => exportFilename(member.title, suffix, extension)
+  // The title a reader sees (Word's document properties, the page's <title>) names the version too.
+  const title = versionName ? `${member.title} — ${versionName}` : member.title
   let file: ExportFile
   switch (input.format) {
     case 'docx':
       file = {
         filename: filename('docx'),
         contentType: docxType,
-        body: toBuffer(await packDocx(planDraft(doc, member.title, placed))),
+        body: toBuffer(await packDocx(planDraft(doc, title, placed))),
       }
       break
     case 'md':
@@ -101,14 +103,14 @@ export async function exportDraft(
       file = {
         filename: filename('html'),
         contentType: 'text/html; charset=utf-8',
-        body: Buffer.from(exportHtml(doc, { title: member.title, placed, purpose: 'download' }), 'utf8'),
+        body: Buffer.from(exportHtml(doc, { title, placed, purpose: 'download' }), 'utf8'),
       }
       break
     case 'pdf':
       file = {
         filename: filename('pdf'),
         contentType: 'application/pdf',
-        body: toBuffer(await renderPdf(exportHtml(doc, { title: member.title, placed, purpose: 'print' }))),
+        body: toBuffer(await renderPdf(exportHtml(doc, { title, placed, purpose: 'print' }))),
       }
       break
   }

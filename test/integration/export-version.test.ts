@@ -93,6 +93,9 @@ describe('exporting a named version', () => {
     expect(clean.headers.get('content-disposition')).toContain('filename="Guidelines (First reading).md"')
     const live = await download(ownerAgent, exportPath('format=md'))
     expect(live.text).not.toContain('the plan is late')
+    const page = await download(ownerAgent, exportPath(`format=html&version=${versionId}`))
+    expect(page.text).toContain('<title>Guidelines — First reading</title>')
+    expect(page.text).toContain('Peer review follows, and the plan is late.')
   }, 60_000)
 
   it('answers 404 naming a version of no such document, and 400 naming a malformed one', async () => {
