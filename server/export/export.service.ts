@@ -59,9 +59,9 @@ async function draftSnapshot(
 }
 
 /**
- * The live draft (or, with `version`, a named version of it) as a file. Without comments any reader may export it; with comments (`open` or `all`) only
- * members who may `export_with_comments` (editors and owners), else 403. Word gets real comments anchored on
- * their text; Markdown, HTML and PDF get numbered notes.
+ * The live draft (or, with `version`, a named version of it) as a file. Without comments any reader may
+ * export it; with comments (`open` or `all`) only members who may `export_with_comments` (editors and
+ * owners), else 403. Word gets real comments anchored on their text; Markdown, HTML and PDF get numbered notes.
  */
 export async function exportDraft(
   ctx: AppContext,

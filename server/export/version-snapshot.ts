@@ -80,7 +80,7 @@ function asRecorded(
 
 /**
  * A named version of the document, for an export: the version's text, and the threads it recorded with the
- * states it recorded (threads opened since are left out; `status: 'open'` keeps those open then), each
+ * states it recorded (threads opened since are left out; `comments: 'open'` keeps those open then), each
  * anchored in that text by its relative positions or, failing those, its quote; with `comments: 'none'`, the
  * text alone. 404 naming the version when the document has no such version.
  */
