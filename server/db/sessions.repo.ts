@@ -1,7 +1,7 @@
 import type session from 'express-session'
-import { type MembershipRow, membershipColumns } from './members.repo.ts'
+import type { MembershipRow } from './members.repo.ts'
 import type { Queryable } from './queryable.ts'
-import { type UserRow, userColumnsOf } from './users.repo.ts'
+import type { UserRow } from './users.repo.ts'
 
 /** Deletes every stored session of a user, so they are signed out everywhere at once. Answers how many. */
 export async function deleteSessionsOfUser(db: Queryable, userId: string): Promise<number> {
@@ -29,16 +29,10 @@ export async function findSessionWithAccount(
   sid: string,
   documentId?: string,
 ): Promise<SessionRead | undefined> {
+  // read_session (migration 0016) is the join over session, users, document_members, documents and
+  // thread_list_versions, planned once per connection.
   const { rows } = await db.query<{ sess: session.SessionData } & Partial<UserRow> & Partial<MembershipRow>>(
-    `SELECT s.sess, ${userColumnsOf('u')}, ${membershipColumns}
-       FROM session s
-       LEFT JOIN users u
-         ON u.id = CASE WHEN s.sess #>> '{passport,user}' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-                        THEN (s.sess #>> '{passport,user}')::uuid END
-       LEFT JOIN document_members m ON m.user_id = u.id AND m.document_id = $3::uuid
-       LEFT JOIN documents d ON d.id = m.document_id
-       LEFT JOIN thread_list_versions v ON v.document_id = m.document_id
-      WHERE s.sid = $1 AND s.expire >= to_timestamp($2)`,
+    'SELECT * FROM read_session($1, $2, $3)',
     [sid, Math.ceil(Date.now() / 1000), documentId ?? null],
   )
   const row = rows[0]

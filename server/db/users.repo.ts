@@ -30,14 +30,6 @@ export interface NewUserRow {
 const columns =
   'id, email, name, password_hash, country, organization, locale, is_admin, can_create_documents, disabled_at, created_at'
 
-/** The columns of a `UserRow`, each prefixed with a table alias (for joins). */
-export function userColumnsOf(alias: string): string {
-  return columns
-    .split(', ')
-    .map((column) => `${alias}.${column}`)
-    .join(', ')
-}
-
 /** Finds an account by email, ignoring case. */
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(`SELECT ${columns} FROM users WHERE lower(email) = lower($1)`, [
