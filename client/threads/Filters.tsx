@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks'
+import { useId, useState } from 'preact/hooks'
 import type { Thread } from '../api/types.ts'
 import { flagEmoji } from '../editor/presence-model.ts'
 import { formatCountry, formatNumber, t } from '../i18n/i18n.ts'
@@ -28,10 +28,22 @@ const withCount = (label: string, count: number) =>
 /**
  * Filters over the loaded threads, each option with how many threads it leads to: status (open, resolved or
  * all, which also decides whether resolved highlights show), type, the author's country, the section, the
- * author, threads assigned to me, and free text.
+ * author, threads assigned to me, and free text. Closed, only the summary is drawn.
  */
 export function Filters({ threads, filters, onChange, shown, userId }: FiltersProps) {
   const id = useId()
+  // The options and their counts are built only while the filters are open: with thousands of threads and
+  // hundreds of sections they would cost every render of the panel (every keystroke in the text).
+  const [open, setOpen] = useState(false)
+  if (!open) {
+    return (
+      <details class="thread-filters" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          {t('threads.filter.summary', { shown: formatNumber(shown), total: formatNumber(threads.length) })}
+        </summary>
+      </details>
+    )
+  }
   const counts = facetCounts(threads, filters)
   const names = new Map(
     threads.flatMap((thread) => (thread.author ? [[thread.author.id, thread.author.name]] : [])),
@@ -70,7 +82,7 @@ export function Filters({ threads, filters, onChange, shown, userId }: FiltersPr
   }
   const status = counts.status
   return (
-    <details class="thread-filters">
+    <details class="thread-filters" open onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {t('threads.filter.summary', { shown: formatNumber(shown), total: formatNumber(threads.length) })}
       </summary>

@@ -30,6 +30,8 @@ export function resolvedText(progress: ProgressData): string {
 export function Progress({ documentId, session }: { documentId: string; session: CollabSession }) {
   const [progress, setProgress] = useState<ProgressData | null>(null)
   const [failed, setFailed] = useState(false)
+  // The table of sections is drawn only while open (a long draft has hundreds of sections).
+  const [open, setOpen] = useState(false)
 
   useEffect(() => {
     let controller: AbortController | null = null
@@ -65,9 +67,9 @@ export function Progress({ documentId, session }: { documentId: string; session:
     resolved: resolvedText(progress),
   })
   return (
-    <details class="progress">
+    <details class="progress" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary aria-label={`${t('progress.label')}: ${summary}`}>{summary}</summary>
-      {progress.sections.length > 0 && (
+      {open && progress.sections.length > 0 && (
         <table class="progress-sections">
           <caption class="visually-hidden">{t('progress.sections')}</caption>
           <thead>

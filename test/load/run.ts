@@ -3,7 +3,8 @@
  * Cold start to /readyz (embedded database fresh and reopened; the machine's Postgres when reachable) and the
  * gzipped initial JavaScript of the pages; then the collaboration load (test/load/collab-load.ts: Marginalia
  * against the bare y-websocket relay), as a quick smoke run, or at full size with BENCH_FULL=1; then exports
- * and import of the 100-page draft with 2,000 threads (test/load/exports-load.ts).
+ * and import of the 100-page draft with 2,000 threads (test/load/exports-load.ts); then the comment threads at
+ * scale (test/load/threads-load.ts).
  * Figures only: a benchmark never fails on a timing.
  */
 import { spawn } from 'node:child_process'
@@ -54,6 +55,7 @@ async function coldStartPostgres(): Promise<{ fresh: number; warm: number }> {
 async function main(): Promise<void> {
   if (process.env.BENCH_COLLAB_ONLY === '1') return writeCollab()
   if (process.env.BENCH_EXPORTS_ONLY === '1') return writeExports()
+  if (process.env.BENCH_THREADS_ONLY === '1') return writeThreads()
   const lines: string[] = []
   const say = (line: string) => {
     console.log(line)
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
   console.log('\nWritten to docs/benchmarks.md.')
   await writeCollab()
   await writeExports()
+  await writeThreads()
 }
 
 /**
@@ -117,6 +120,41 @@ async function writeExports(): Promise<void> {
   console.log(lines.join('\n'))
   await writeFile(benchmarksFile, replaceBetween(await readFile(benchmarksFile, 'utf8'), 'exports', lines))
   console.log('\nExports and import written to docs/benchmarks.md.')
+}
+
+/**
+ * Comment threads at scale (test/load/threads-load.ts: the list API under 50 concurrent requests, anchor
+ * resolution, the editor page in Chromium; BENCH_THREADS_ONLY=1 runs only this part), in a process of its own
+ * (it pins itself to core 1, the server to core 0), written between the threads markers.
+ */
+async function writeThreads(): Promise<void> {
+  console.log('\nComment threads at scale (the 100-page draft with 2,000 threads)')
+  const json = path.join(os.tmpdir(), `threads-load-${process.pid}.json`)
+  const status = await new Promise<number | null>((resolve) =>
+    spawn(process.execPath, ['--import', 'tsx', 'test/load/threads-load.ts', '--json', json], {
+      stdio: 'inherit',
+      env: { ...process.env, TEST_DATABASE_URL: postgresUrl },
+    }).once('exit', resolve),
+  )
+  if (status !== 0) {
+    console.error(
+      `the threads benchmark exited with ${status}: docs/benchmarks.md keeps its previous figures`,
+    )
+    process.exitCode = 1
+    return
+  }
+  const { threadsRows } = await import('./threads-load.ts')
+  const figures = JSON.parse(await readFile(json, 'utf8'))
+  await rm(json, { force: true })
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)} when done.`,
+    '',
+    '| what | figure | target |',
+    '| --- | --- | --- |',
+    ...threadsRows(figures),
+  ]
+  await writeFile(benchmarksFile, replaceBetween(await readFile(benchmarksFile, 'utf8'), 'threads', lines))
+  console.log('\nComment threads written to docs/benchmarks.md.')
 }
 
 /** The collaboration load (BENCH_COLLAB_ONLY=1 runs only this part), written between the collab markers. */

@@ -3,8 +3,9 @@
  * Measures the list API's latency at 50 concurrent requests (autocannon against the real server on core 0,
  * this process on core 1), the time to resolve all 2,000 anchors, and the editor page in Chromium
  * (threads-page.ts). Prints figures and returns them; `run.ts` records them in docs/benchmarks.md.
- * Run alone: `npx tsx test/load/threads-load.ts [--threads N] [--page N] [--connections N] [--no-page] [--no-list]`.
+ * Run alone: `npx tsx test/load/threads-load.ts [--threads N] [--page N] [--connections N] [--no-page] [--no-list] [--json FILE]`.
  */
+import { writeFile } from 'node:fs/promises'
 import autocannon from 'autocannon'
 import { initProseMirrorDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
@@ -194,8 +195,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     page: !process.argv.includes('--no-page'),
     list: !process.argv.includes('--no-list'),
   }).then(
-    (figures) => {
+    async (figures) => {
       console.log(threadsRows(figures).join('\n'))
+      const json = process.argv.indexOf('--json')
+      if (json !== -1) await writeFile(process.argv[json + 1]!, JSON.stringify(figures))
       process.exit(0)
     },
     (error: unknown) => {

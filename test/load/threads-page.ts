@@ -78,6 +78,12 @@ export async function measureEditorPage(world: ThreadsWorld, runs = 5): Promise<
     for (let i = 0; i < runs; i++) visits.push(await visit(page, world))
     const profileDir = process.env.BENCH_PAGE_PROF
     if (profileDir) {
+      await browser.startTracing(page, {
+        path: path.join(profileDir, 'editor-page-trace.json'),
+        categories: ['devtools.timeline', 'blink'],
+      })
+      await visit(page, world)
+      await browser.stopTracing()
       const cdp = await page.context().newCDPSession(page)
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.start')
@@ -89,7 +95,19 @@ export async function measureEditorPage(world: ThreadsWorld, runs = 5): Promise<
         ...performance.getEntriesByType('mark').map((e) => ({ name: e.name, start: Math.round(e.startTime) })),
         ...performance.getEntriesByType('longtask').map((e) => ({ name: 'longtask', start: Math.round(e.startTime), end: Math.round(e.startTime + e.duration) })),
       ].sort((a, b) => a.start - b.start)`)
-      await writeFile(path.join(profileDir, 'editor-page-timeline.json'), JSON.stringify(timeline, null, 1))
+      const census = await page.evaluate(`(() => {
+        const counts = {}
+        for (const element of document.querySelectorAll('body *')) {
+          const region = element.closest('.ProseMirror') ? 'text' : element.closest('aside.threads') ? 'sidebar'
+            : element.closest('.editor-with-threads') ? 'editor-other' : 'page'
+          counts[region] = (counts[region] ?? 0) + 1
+        }
+        return counts
+      })()`)
+      await writeFile(
+        path.join(profileDir, 'editor-page-timeline.json'),
+        JSON.stringify({ census, timeline }, null, 1),
+      )
     }
     return {
       runs,
