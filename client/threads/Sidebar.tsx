@@ -106,11 +106,11 @@ function bandNearView(
   return { from: froms[start]!, to: froms[end]! }
 }
 
-/** A long list shows its first cards (and the focused one) until asked to show all. */
+/** A long list (over `windowedAbove`) shows its first cards (and the focused one) until asked to show all. */
 function FirstCards(props: { slots: readonly Slot[]; focusId: string | null }) {
   const [all, setAll] = useState(false)
   const { slots, focusId } = props
-  if (all || slots.length <= firstCards + 5) return <>{slots.map((slot) => slot.node)}</>
+  if (all || slots.length <= windowedAbove) return <>{slots.map((slot) => slot.node)}</>
   const shown = slots.filter((slot, i) => i < firstCards || slot.id === focusId)
   return (
     <>

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts'
 // A draft with more threads than the sidebar draws at once (client/threads/Sidebar.tsx, windowedAbove): the
 // wide column draws the cards near the visible text, long lists their first cards, and nothing is out of reach.
 const onText = 80
-const general = 30
+const general = 70
 
 describe.skipIf(!chromiumAvailable)('a long draft with many threads in Chromium', () => {
   let server: TestServer
