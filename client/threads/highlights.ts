@@ -3,6 +3,7 @@ import { type EditorState, Plugin, PluginKey, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { ySyncPluginKey } from 'y-prosemirror'
 import type * as Y from 'yjs'
+import { buildPositionIndex, fastPosition, type PositionIndex } from '../../shared/anchors/position-index.ts'
 import { findQuote } from '../../shared/anchors/quote.ts'
 import {
   decodeRelative,
@@ -114,6 +115,18 @@ export function threadHighlights(): Plugin<HighlightState> {
     const size = state.doc.content.size
     const ranges: ThreadRange[] = []
     let index: TextIndex | undefined
+    // Where each text starts, found in one walk (as the server resolves): y-prosemirror's own lookup walks the
+    // siblings before each position, which for a long draft's thousands of highlights grows with the square.
+    const yDoc = binding.type.doc
+    let starts: PositionIndex | undefined
+    const position = (relative: Y.RelativePosition) => {
+      if (yDoc) {
+        starts ??= buildPositionIndex(binding.type, binding.mapping)
+        const fast = fastPosition(yDoc, starts, relative)
+        if (fast !== undefined) return fast
+      }
+      return positionFromRelative(binding.type, binding.mapping, relative)
+    }
     for (const item of items) {
       const start = decode(item.start)
       const end = decode(item.end)
@@ -121,8 +134,8 @@ export function threadHighlights(): Plugin<HighlightState> {
       let from: number | null = null
       let to: number | null = null
       try {
-        from = positionFromRelative(binding.type, binding.mapping, start)
-        to = positionFromRelative(binding.type, binding.mapping, end)
+        from = position(start)
+        to = position(end)
       } catch {
         // The mapping does not know this part of the text yet: no highlight until it does.
         continue
