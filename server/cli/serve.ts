@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts'
 import { countUsers, findUserByEmail } from '../db/users.repo.ts'
 import { demoAccounts } from '../demo/accounts.ts'
+import { seedDemoDiscussion } from '../demo/discussion.ts'
 import { formatDemoAccountList, formatDemoAccounts, seedDemo } from '../demo/seed.ts'
 import type { Log } from '../log.ts'
 import { startServer } from '../main.ts'
@@ -16,8 +17,10 @@ export async function serveCommand(
     log,
     beforeListen: async (ctx) => {
       if (!options.seedDemoIfEmpty) return
-      if ((await countUsers(ctx.db.pool)) === 0) demo = formatDemoAccounts(await seedDemo(ctx.db.pool, log))
-      else if (await findUserByEmail(ctx.db.pool, demoAccounts[0]!.email)) demo = formatDemoAccountList()
+      if ((await countUsers(ctx.db.pool)) === 0) {
+        demo = formatDemoAccounts(await seedDemo(ctx.db.pool, log))
+        await seedDemoDiscussion(ctx)
+      } else if (await findUserByEmail(ctx.db.pool, demoAccounts[0]!.email)) demo = formatDemoAccountList()
     },
   })
   const banner = [
