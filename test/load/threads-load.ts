@@ -11,6 +11,7 @@ import { initProseMirrorDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { type AnchorContext, resolveAnchor } from '../../shared/anchors/index.ts'
 import { schema } from '../../shared/schema/index.ts'
+import { connectCollab } from '../support/collab-client.ts'
 import { harnessCpuWindow, ProcessWatch, waitForIdleMachine } from './process-stats.ts'
 import { measureEditorPage, type PageFigures } from './threads-page.ts'
 import { buildThreadsWorld, type ThreadsWorld } from './threads-world.ts'
@@ -31,8 +32,29 @@ export interface ListFigures {
   harnessCpuPercent: number
   /** Other people's load on the machine just before the run (% of one core). */
   othersBusyPercent: number
+  /** Measured while an author typed into the draft. */
+  typing?: boolean
   /** When the run was repeated: every run's p99, in order (the figures above are the median run's). */
   p99Runs?: number[]
+}
+
+/** An author typing into the draft over the collaboration socket, twice a second, until stopped. */
+async function startTyping(world: ThreadsWorld): Promise<{ stop(): void }> {
+  const client = connectCollab(world.url, world.agent, world.documentId)
+  await client.synced
+  const fragment = client.doc.getXmlFragment('prosemirror')
+  let typed = 0
+  const timer = setInterval(() => {
+    const paragraph = fragment.get(1 + (typed++ % 20))
+    const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : undefined
+    if (text instanceof Y.XmlText) text.insert(0, 'x')
+  }, 500)
+  return {
+    stop() {
+      clearInterval(timer)
+      client.destroy()
+    },
+  }
 }
 
 /** The figures of one run. */
@@ -57,12 +79,17 @@ function argument(name: string, fallback: number): number {
   return at === -1 ? fallback : Number(process.argv[at + 1])
 }
 
-/** Drives `GET …/threads?limit=pageSize` with `connections` concurrent requests for `seconds`. */
+/**
+ * Drives `GET …/threads?limit=pageSize` with `connections` concurrent requests for `seconds`; with `typing`,
+ * an author edits the draft over the collaboration socket twice a second meanwhile (every edit changes the
+ * text every list answer depends on).
+ */
 export async function measureList(
   world: ThreadsWorld,
   pageSize: number,
   connections: number,
   seconds = 10,
+  typing = false,
 ): Promise<ListFigures> {
   const url = `${world.url}/api/documents/${world.documentId}/threads?limit=${pageSize}`
   const headers = { cookie: [...world.agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }
@@ -77,7 +104,13 @@ export async function measureList(
   const watch = new ProcessWatch(world.server.pid, world.databaseName)
   const window = watch.window()
   const harness = harnessCpuWindow()
-  const result = await autocannon({ url, connections, duration: seconds, headers })
+  const writer = typing ? await startTyping(world) : undefined
+  let result: autocannon.Result
+  try {
+    result = await autocannon({ url, connections, duration: seconds, headers })
+  } finally {
+    writer?.stop()
+  }
   const server = window.end()
   const own = harness.end()
   watch.stop()
@@ -85,6 +118,7 @@ export async function measureList(
   return {
     pageSize,
     connections,
+    ...(typing ? { typing: true } : {}),
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
@@ -180,6 +214,7 @@ export async function runThreadsLoad(
             await measureList(world, pageSize, 1, 5),
             await repeatedList(world, pageSize, connections, 3),
             await measureList(world, 500, connections),
+            await measureList(world, pageSize, connections, 10, true),
           ]
     const page = options.page === false ? undefined : await measureEditorPage(world)
     return {
@@ -203,12 +238,12 @@ export function threadsRows(f: ThreadsFigures): string[] {
     `| draft | ${f.words.toLocaleString('en')} words, ${f.threads.toLocaleString('en')} threads, ${f.comments.toLocaleString('en')} comments | |`,
   ]
   for (const l of f.lists) {
-    const target = l.pageSize === 50 && l.connections === 50
+    const target = l.pageSize === 50 && l.connections === 50 && !l.typing
     const runs = l.p99Runs
       ? ` (the median of ${l.p99Runs.length} runs of 10 s, whose p99 were ${l.p99Runs.join(', ')} ms)`
       : ''
     rows.push(
-      `| \`GET …/threads?limit=${l.pageSize}\`, ${l.connections} concurrent${runs} | p50 ${l.p50} ms, p99 ${l.p99} ms, ${Math.round(l.rps).toLocaleString('en')} requests/s, ${l.errors} errors; server ${l.serverCpuMsPerRequest.toFixed(2)} ms CPU a request (${Math.round(l.serverCpuPercent)} % of its core), Postgres ${Math.round(l.postgresCpuPercent)} %, autocannon ${Math.round(l.harnessCpuPercent)} % of its core, others ${Math.round(l.othersBusyPercent)} % before | ${target ? `p99 < 50 ms: ${verdict(l.p99 < 50)}` : ''} |`,
+      `| \`GET …/threads?limit=${l.pageSize}\`, ${l.connections} concurrent${runs}${l.typing ? ', while an author types twice a second' : ''} | p50 ${l.p50} ms, p99 ${l.p99} ms, ${Math.round(l.rps).toLocaleString('en')} requests/s, ${l.errors} errors; server ${l.serverCpuMsPerRequest.toFixed(2)} ms CPU a request (${Math.round(l.serverCpuPercent)} % of its core), Postgres ${Math.round(l.postgresCpuPercent)} %, autocannon ${Math.round(l.harnessCpuPercent)} % of its core, others ${Math.round(l.othersBusyPercent)} % before | ${target ? `p99 < 50 ms: ${verdict(l.p99 < 50)}` : ''} |`,
     )
   }
   const warm = f.warmConvertMs + f.warmResolveAllMs

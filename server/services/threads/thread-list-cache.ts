@@ -27,6 +27,7 @@ export function jsonAnswer(value: unknown): JsonAnswer {
  */
 export class ThreadListCache {
   readonly #entries = new Map<string, JsonAnswer>()
+  readonly #building = new Map<string, Promise<JsonAnswer>>()
   #bytes = 0
 
   constructor(
@@ -54,6 +55,27 @@ export class ThreadListCache {
       if (this.#bytes <= this.maxBytes) break
       this.#entries.delete(oldest)
       this.#bytes -= old.body.byteLength
+    }
+  }
+
+  /**
+   * The answer under `key`, built by `build` when there is none. Requests that miss together share one build:
+   * after an edit, every list request in flight misses at once, and each building the same answer would
+   * multiply the work by the number of readers.
+   */
+  async getOrBuild(key: string, build: () => Promise<JsonAnswer>): Promise<JsonAnswer> {
+    const cached = this.get(key)
+    if (cached) return cached
+    const pending = this.#building.get(key)
+    if (pending) return pending
+    const building = build()
+    this.#building.set(key, building)
+    try {
+      const answer = await building
+      this.set(key, answer)
+      return answer
+    } finally {
+      this.#building.delete(key)
     }
   }
 

@@ -87,12 +87,7 @@ export async function listThreadsJson(
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : 1))
   const key = JSON.stringify([member.document_id, member.thread_list_version, text, member.role, query])
-  const cache = threadListCacheOf(ctx)
-  const cached = cache.get(key)
-  if (cached) return cached
-  const answer = await build()
-  cache.set(key, answer)
-  return answer
+  return threadListCacheOf(ctx).getOrBuild(key, build)
 }
 
 /** One thread. */
