@@ -142,6 +142,7 @@ describe.skipIf(!chromiumAvailable)('exports and the disposition of comments in 
     await page.getByRole('button', { name: 'Export…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Export the draft' })
     await dialog.getByLabel('Markdown (.md)').check()
+    await dialog.getByLabel('None: the clean draft').check()
     const source = dialog.getByLabel('Text')
     const named = source.locator('option', { hasText: 'Before the review' })
     await named.waitFor({ state: 'attached' })

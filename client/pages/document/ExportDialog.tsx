@@ -31,7 +31,12 @@ export function ExportDialog({
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const withComments = document.capabilities.includes('export_with_comments')
-  const [choice, setChoice] = useState<ExportChoice>({ format: 'docx', comments: 'none', version: null })
+  // Those who may export comments usually want them: the Word file with every comment is the default.
+  const [choice, setChoice] = useState<ExportChoice>({
+    format: 'docx',
+    comments: withComments ? 'all' : 'none',
+    version: null,
+  })
   const download = useDownload()
   const [versions] = useLoad(
     (signal) => listVersions(document.id, signal).then((page) => page.items),
