@@ -145,7 +145,8 @@ describe.skipIf(!chromiumAvailable)('comment threads in Chromium', () => {
     await editor
       .getByText('Self-assessment costs little and builds ownership across the institution')
       .waitFor()
-    expect(await editor.getByText(quote).count()).toBe(0)
+    // The card follows once the text has arrived (its thread event may come first): wait for it.
+    await expect.poll(() => editor.getByText(quote).count()).toBe(0)
 
     // Twenty general comments through the API, then one bulk decision in the page.
     const ids: string[] = []
