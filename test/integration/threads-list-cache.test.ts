@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import type { UserDto } from '../../shared/api/users.ts'
@@ -59,6 +60,30 @@ describe('the cached thread list', () => {
     const list = async () => (await ownerAgent.get(`/api/documents/${documentId}/threads`)).body.items[0]
     const first = await list()
     expect(await list()).toEqual(first)
+    const path = `/api/documents/${documentId}/threads`
+    const etag = (await ownerAgent.get(path)).headers.get('etag')
+    expect(etag).toMatch(/^W\//)
+    // node:http, not fetch: fetch adds Cache-Control: no-cache to a conditional request.
+    const status = await new Promise<number | undefined>((resolve, reject) =>
+      http
+        .get(
+          new URL(path, server.url),
+          {
+            headers: {
+              cookie: ownerAgent.cookies.size
+                ? [...ownerAgent.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+                : '',
+              'if-none-match': etag!,
+            },
+          },
+          (response) => {
+            response.resume()
+            resolve(response.statusCode)
+          },
+        )
+        .on('error', reject),
+    )
+    expect(status).toBe(304)
 
     const replied = await ownerAgent.post(`/api/threads/${thread.id}/comments`, { body: 'Which sense?' })
     expect((await list()).comments.map((c: { body: string }) => c.body)).toEqual([
