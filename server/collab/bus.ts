@@ -16,7 +16,12 @@ export interface CollabBus {
   publishEvent(name: string, payload: unknown): void
   /** Listens to other processes' domain events; answers the unsubscribe function. */
   onEvent(listener: (name: string, payload: unknown) => void): () => void
-  /** False while a configured Redis is unreachable (`/readyz` answers 503 then). */
+  /**
+   * Calls `listener` when the bus is back after an outage, during which other processes' events (an access
+   * change among them) may have been missed; answers the unsubscribe function.
+   */
+  onResume(listener: () => void): () => void
+  /** False while a configured Redis is unreachable (`/readyz` reports it). */
   readonly healthy: boolean
   close(): Promise<void>
 }
@@ -45,6 +50,9 @@ export class LocalBus implements CollabBus {
   }
   publishEvent(): void {}
   onEvent(): () => void {
+    return () => {}
+  }
+  onResume(): () => void {
     return () => {}
   }
   async close(): Promise<void> {}

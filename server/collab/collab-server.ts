@@ -88,6 +88,9 @@ export function createCollabServer(
     ctx.events.on('document.deleted', ({ documentId }) =>
       closeWhere((c) => c.live.id === documentId, closeCodes.notFound, 'document deleted'),
     ),
+    // Back from a Redis outage: an access change made through another process may have been missed, so
+    // every socket reconnects and is authorized afresh (the clients do this on their own after 4001).
+    ctx.bus.onResume(() => closeWhere(() => true, closeCodes.accessChanged, 'check access again')),
   ]
 
   async function accept(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {

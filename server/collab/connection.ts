@@ -103,7 +103,7 @@ export class Connection {
     const syncType = decoding.readVarUint(decoder)
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder)
-      if (!this.readOnly) this.#handshakeVector = Y.decodeStateVector(stateVector)
+      if (!this.readOnly) this.#handshakeVector = this.#heldWriters(Y.decodeStateVector(stateVector))
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, messageSync)
       syncProtocol.writeSyncStep2(encoder, this.live.doc, stateVector)
@@ -188,6 +188,16 @@ export class Connection {
     return Object.fromEntries(
       [...this.#clients].map((client) => [String(client), Y.getState(this.live.doc.store, client)]),
     )
+  }
+
+  /**
+   * Of a client's state vector, only the writers this document has anything of: what may be answered for.
+   * (Kept until the handshake ends, so a vector of millions of made-up ids must not be kept whole.)
+   */
+  #heldWriters(vector: Map<number, number>): Map<number, number> {
+    const held = new Map<number, number>()
+    for (const [client, clock] of vector) if (this.live.doc.store.clients.has(client)) held.set(client, clock)
+    return held
   }
 
   /**

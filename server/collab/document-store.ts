@@ -51,8 +51,9 @@ export const compactionThreshold = 500
  */
 export async function compactDocument(pool: pg.Pool, log: Log, documentId: string): Promise<number> {
   return withTransaction(pool, log, async (tx) => {
-    await lockSnapshot(tx, documentId)
+    // The log's lock first: a deletion or another compaction takes them in this order too, never a cycle.
     await lockUpdateLog(tx, documentId)
+    await lockSnapshot(tx, documentId)
     const stored = await readStoredState(tx, documentId)
     if (stored.updates.length === 0) return 0
     const doc = new Y.Doc({ gc: true })

@@ -38,7 +38,7 @@ export const maxDocumentBytes = 32 * 1024 * 1024
 /**
  * One document in memory, shared by every connection to it on this process: the Y.Doc, its awareness
  * (presence and cursors, never persisted), and the connections. Every update is persisted through the group
- * commit writer (unless it came from another process), fanned out to the other local connections encoded
+ * commit writer (those from other processes too: see docs/architecture.md), fanned out to the other local connections encoded
  * once per turn of the event loop, and published on the bus; presence is merged and sent every 50 ms.
  */
 export class LiveDocument {
@@ -64,12 +64,17 @@ export class LiveDocument {
       this.#onAwareness(change, origin),
     )
     this.#unsubscribe = bus.subscribe(id, {
-      update: (update) => Y.applyUpdate(doc, update, { source: 'remote' } satisfies UpdateOrigin),
+      update: (update) => {
+        Y.applyUpdate(doc, update, { source: 'remote' } satisfies UpdateOrigin)
+        // Parts this update builds on never arrived (a message lost while Redis was away): ask for them.
+        if (doc.store.pendingStructs || doc.store.pendingDs) this.#askForMissing()
+      },
       awareness: (update) => applyAwarenessUpdate(this.awareness, update, remotePresence),
       syncRequested: (stateVector) => {
-        // Another process just loaded the document: send what it lacks, and who is here.
+        // Another process just loaded the document, or is back: send what it lacks, and who is here (our
+        // own clients only; each process speaks for its own).
         bus.publishUpdate(id, Y.encodeStateAsUpdate(doc, stateVector))
-        const present = [...this.awareness.getStates().keys()]
+        const present = [...this.connections].flatMap((connection) => [...connection.presence])
         if (present.length > 0) bus.publishAwareness(id, encodeAwarenessUpdate(this.awareness, present))
       },
       listening: () => bus.requestSync(id, Y.encodeStateVector(doc)),
@@ -91,9 +96,18 @@ export class LiveDocument {
 
   #anchorContext: AnchorContext | undefined
 
+  #askedForMissingAt = 0
+
+  /** Asks the other processes for what the document lacks, at most once a second. */
+  #askForMissing(): void {
+    if (Date.now() - this.#askedForMissingAt < 1000) return
+    this.#askedForMissingAt = Date.now()
+    this.bus.requestSync(this.id, Y.encodeStateVector(this.doc))
+  }
+
   /** Resolves once every update this document has applied is durable. */
   async whenDurable(): Promise<void> {
-    while (this.writer.hasPending(this.id)) await this.writer.drained()
+    await this.writer.durable(this.id)
   }
 
   /** Applies an update from the server itself and resolves once it is durable. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
+import * as Y from 'yjs'
 import type { Log } from '../log.ts'
 import type { CollabBus, DocumentListener } from './bus.ts'
 import { decodeFrame, encodeFrame, type FrameKind, frameKinds } from './bus-frames.ts'
@@ -7,16 +8,29 @@ import { decodeFrame, encodeFrame, type FrameKind, frameKinds } from './bus-fram
 /** How long the server waits for Redis at start before giving up with a message naming REDIS_URL. */
 const connectTimeoutMs = 10_000
 
+/** Domain events kept while the publishing connection is away, sent when it is back (oldest dropped past this). */
+const maxHeldEvents = 1_000
+
 /**
  * The bus of several processes: Redis pub/sub, one channel per live document (updates, presence, sync
- * requests) and one for domain events. Pub/sub is at most once: when the connection comes back after an
- * outage, every live document asks the others for what it missed (`DocumentListener.listening`). Each
- * process persists only what its own clients wrote, so nothing is stored twice.
+ * requests) and one for domain events. Pub/sub is at most once, so nothing relies on a single message:
+ * - updates that could not be published are kept (merged per document) and published when the publishing
+ *   connection is back; so are domain events;
+ * - when the subscribed connection is back, every live document asks the others for what it missed
+ *   (`DocumentListener.listening`, once the publishing connection is ready too), and `onResume` listeners
+ *   hear of it (the collaboration server makes every socket sign in again: an access change may have been
+ *   missed);
+ * - a document that receives an update whose predecessors it lacks asks for them (see LiveDocument).
  */
 export class RedisBus implements CollabBus {
   readonly #id = randomBytes(16)
   readonly #listeners = new Map<string, DocumentListener>()
   readonly #eventListeners = new Set<(name: string, payload: unknown) => void>()
+  readonly #resumeListeners = new Set<() => void>()
+  /** Updates that failed to publish, per document channel, until the publishing connection is back. */
+  readonly #heldUpdates = new Map<string, Uint8Array[]>()
+  /** Event frames that failed to publish. */
+  #heldEvents: Buffer[] = []
   #closed = false
 
   private constructor(
@@ -26,14 +40,22 @@ export class RedisBus implements CollabBus {
     private readonly log: Log,
   ) {
     sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.#receive(channel.toString(), message))
-    let first = true
+    let subscribedBefore = false
     sub.on('ready', () => {
-      if (first) {
-        first = false
+      if (!subscribedBefore) {
+        subscribedBefore = true
         return
       }
       log.info('bus.redis.reconnected')
       void this.#resubscribeAll()
+    })
+    let publishedBefore = false
+    pub.on('ready', () => {
+      if (!publishedBefore) {
+        publishedBefore = true
+        return
+      }
+      this.#publishHeld()
     })
     for (const [name, client] of [
       ['publisher', pub],
@@ -51,10 +73,18 @@ export class RedisBus implements CollabBus {
    * keeps instances that share one Redis apart. Fails, naming REDIS_URL, when Redis does not answer in time.
    */
   static async connect(url: string, prefix: string, log: Log): Promise<RedisBus> {
-    const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 }
-    const pub = new Redis(url, options)
+    // TCP keep-alive notices a connection that died without closing (a restarted host, a dropped NAT entry).
+    // Named after the instance, so `CLIENT LIST` shows whose connections they are.
+    const common = { lazyConnect: true, keepAlive: 10_000 }
+    const name = (role: string) => `${prefix}${role}:${process.pid}`
+    const pub = new Redis(url, {
+      ...common,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectionName: name('pub'),
+    })
     // The subscriber queues its SUBSCRIBE commands while disconnected and sends them when it is back.
-    const sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null })
+    const sub = new Redis(url, { ...common, maxRetriesPerRequest: null, connectionName: name('sub') })
     const bus = new RedisBus(pub, sub, prefix, log)
     let timer: NodeJS.Timeout | undefined
     try {
@@ -89,7 +119,13 @@ export class RedisBus implements CollabBus {
   }
 
   publishUpdate(documentId: string, update: Uint8Array): void {
-    this.#publish(this.#documentChannel(documentId), frameKinds.update, update)
+    const channel = this.#documentChannel(documentId)
+    const held = this.#heldUpdates.get(channel)
+    if (held) {
+      held.push(update)
+      return
+    }
+    this.#publish(channel, frameKinds.update, update, () => this.#holdUpdate(channel, update))
   }
 
   publishAwareness(documentId: string, update: Uint8Array): void {
@@ -102,7 +138,14 @@ export class RedisBus implements CollabBus {
 
   publishEvent(name: string, payload: unknown): void {
     const json = Buffer.from(JSON.stringify({ name, payload }))
-    this.#publish(this.#eventsChannel, frameKinds.event, json)
+    const frame = encodeFrame(frameKinds.event, this.#id, json)
+    this.#publishFrame(this.#eventsChannel, frame, () => this.#holdEvent(frame))
+  }
+
+  /** Calls `listener` each time the subscribed connection is back after an outage; answers the unsubscribe. */
+  onResume(listener: () => void): () => void {
+    this.#resumeListeners.add(listener)
+    return () => this.#resumeListeners.delete(listener)
   }
 
   subscribe(documentId: string, listener: DocumentListener): () => void {
@@ -129,15 +172,80 @@ export class RedisBus implements CollabBus {
   async close(): Promise<void> {
     this.#closed = true
     this.#listeners.clear()
-    await Promise.allSettled([this.pub.quit(), this.sub.quit()])
+    clearTimeout(this.#retryTimer)
+    // QUIT waits for Redis to answer; with Redis away it would wait for ever, and shutdown with it.
+    const quit = async (client: Redis) => {
+      if (client.status === 'ready') {
+        await Promise.race([
+          client.quit().catch(() => {}),
+          new Promise((resolve) => setTimeout(resolve, 1000)),
+        ])
+      }
+      client.disconnect()
+    }
+    await Promise.all([quit(this.pub), quit(this.sub)])
   }
 
-  #publish(channel: string, kind: FrameKind, payload: Uint8Array): void {
+  #publish(channel: string, kind: FrameKind, payload: Uint8Array, onFailure?: () => void): void {
+    this.#publishFrame(channel, encodeFrame(kind, this.#id, payload), onFailure)
+  }
+
+  /** Publishes now; what fails (Redis away: nothing is queued by the client) goes to `onFailure`. */
+  #publishFrame(channel: string, frame: Buffer, onFailure?: () => void): void {
     if (this.#closed) return
-    // Not queued while Redis is away: the documents catch up when it is back (`listening`).
-    this.pub.publish(channel, encodeFrame(kind, this.#id, payload)).catch((error: unknown) => {
+    this.pub.publish(channel, frame).catch((error: unknown) => {
       this.log.debug({ err: error, channel }, 'bus.redis.publish_failed')
+      onFailure?.()
     })
+  }
+
+  #holdUpdate(channel: string, update: Uint8Array): void {
+    const held = this.#heldUpdates.get(channel)
+    if (held) held.push(update)
+    else this.#heldUpdates.set(channel, [update])
+    // Bounded by the document itself: merged, the held updates are at most the document's own size.
+    const list = this.#heldUpdates.get(channel)!
+    if (list.length > 100) this.#heldUpdates.set(channel, [Y.mergeUpdates(list)])
+    this.#retryHeldSoon()
+  }
+
+  #retryTimer: NodeJS.Timeout | undefined
+
+  /** A publish can also fail with the connection up (a Redis error): try again in a second, not only on reconnect. */
+  #retryHeldSoon(): void {
+    if (this.#retryTimer || this.#closed) return
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined
+      if (this.pub.status === 'ready') this.#publishHeld()
+    }, 1000)
+    this.#retryTimer.unref()
+  }
+
+  #holdEvent(frame: Buffer): void {
+    this.#heldEvents.push(frame)
+    if (this.#heldEvents.length > maxHeldEvents) this.#heldEvents.shift()
+    this.#retryHeldSoon()
+  }
+
+  /** The publishing connection is back: sends what failed meanwhile, merged per document, then the events. */
+  #publishHeld(): void {
+    const updates = [...this.#heldUpdates]
+    this.#heldUpdates.clear()
+    for (const [channel, list] of updates) {
+      const merged = list.length === 1 ? list[0]! : Y.mergeUpdates(list)
+      this.#publish(channel, frameKinds.update, merged, () => this.#holdUpdate(channel, merged))
+    }
+    const events = this.#heldEvents
+    this.#heldEvents = []
+    for (const frame of events) this.#publishFrame(this.#eventsChannel, frame, () => this.#holdEvent(frame))
+    if (updates.length > 0 || events.length > 0)
+      this.log.info({ documents: updates.length, events: events.length }, 'bus.redis.republished')
+  }
+
+  /** Resolves once the publishing connection is ready (it may come back after the subscribed one). */
+  #publisherReady(): Promise<void> {
+    if (this.pub.status === 'ready') return Promise.resolve()
+    return new Promise((resolve) => this.pub.once('ready', () => resolve()))
   }
 
   #receive(channel: string, message: Buffer): void {
@@ -167,6 +275,10 @@ export class RedisBus implements CollabBus {
       this.log.warn({ err: error }, 'bus.redis.resubscribe_failed')
       return
     }
+    // Asking the others needs the publishing connection, which may still be on its way back.
+    await this.#publisherReady()
+    if (this.#closed) return
     for (const channel of channels) this.#listeners.get(channel)?.listening()
+    for (const listener of this.#resumeListeners) listener()
   }
 }

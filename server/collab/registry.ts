@@ -93,7 +93,7 @@ export class DocumentRegistry {
   }
 
   async #unloadWhenIdle(documentId: string): Promise<void> {
-    while (this.writer.hasPending(documentId)) await this.writer.drained()
+    await this.writer.durable(documentId)
     const live = this.#live.get(documentId)
     if (!live || (this.#holds.get(documentId) ?? 0) > 0) return
     this.#live.delete(documentId)

@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { appendUpdates } from '../db/document-state.repo.ts'
+import { appendUpdates, missingDocuments } from '../db/document-state.repo.ts'
 import type { Log } from '../log.ts'
 
 interface Pending {
@@ -7,6 +7,12 @@ interface Pending {
   update: Uint8Array
   resolve: () => void
 }
+
+/** Postgres's error code for a foreign key violation (the document of an update is gone). */
+const foreignKeyViolation = '23503'
+
+/** At most this many rows go in one INSERT (each takes a lock per distinct document). */
+const maxRowsPerStatement = 500
 
 /**
  * Group commit for the update log: updates queue up while a write is in flight, and the next write takes
@@ -19,6 +25,8 @@ export class UpdateLogWriter {
   #writing: Promise<void> | undefined
   #backoffMs = 0
   #inFlight = new Map<string, number>()
+  /** Each document's newest append: writes commit in order, so it resolves after all earlier ones. */
+  #latest = new Map<string, Promise<void>>()
   #drainWaiters: Array<() => void> = []
 
   constructor(
@@ -28,16 +36,26 @@ export class UpdateLogWriter {
 
   /** Queues an update; resolves when it is durable in Postgres. */
   append(documentId: string, update: Uint8Array): Promise<void> {
-    return new Promise((resolve) => {
+    const durable = new Promise<void>((resolve) => {
       this.#queue.push({ documentId, update, resolve })
       this.#inFlight.set(documentId, (this.#inFlight.get(documentId) ?? 0) + 1)
       this.#writing ??= this.#writeLoop()
     })
+    this.#latest.set(documentId, durable)
+    return durable
   }
 
   /** True when `documentId` has updates not yet durable. */
   hasPending(documentId: string): boolean {
     return (this.#inFlight.get(documentId) ?? 0) > 0
+  }
+
+  /**
+   * Resolves once every update of `documentId` queued so far is durable. Waits for that document's own
+   * writes only: under steady load on other documents the queue as a whole may never be empty.
+   */
+  async durable(documentId: string): Promise<void> {
+    while (this.hasPending(documentId)) await this.#latest.get(documentId)
   }
 
   /** Resolves once every update queued so far (for any document) is durable. */
@@ -50,19 +68,33 @@ export class UpdateLogWriter {
     // Let every update applied in this turn of the event loop join the first batch.
     await new Promise((resolve) => setImmediate(resolve))
     while (this.#queue.length > 0) {
-      const batch = this.#queue
-      this.#queue = []
+      const batch = this.#queue.splice(0, maxRowsPerStatement)
       const started = Date.now()
+      let rows = batch
       for (;;) {
         try {
-          await appendUpdates(
-            this.pool,
-            batch.map((p) => p.documentId),
-            batch.map((p) => p.update),
-          )
+          if (rows.length > 0) {
+            await appendUpdates(
+              this.pool,
+              rows.map((p) => p.documentId),
+              rows.map((p) => p.update),
+            )
+          }
           this.#backoffMs = 0
           break
         } catch (error) {
+          if ((error as { code?: string }).code === foreignKeyViolation) {
+            // A document was deleted while its updates waited: they have nowhere to go. Drop them, or the
+            // batch would fail for every other document too, forever.
+            const gone = await missingDocuments(this.pool, [...new Set(rows.map((p) => p.documentId))]).catch(
+              () => new Set<string>(),
+            )
+            if (gone.size > 0) {
+              this.log.warn({ documents: [...gone] }, 'collab.persist.document_gone')
+              rows = rows.filter((p) => !gone.has(p.documentId))
+              continue
+            }
+          }
           this.#backoffMs = Math.min(5000, Math.max(50, this.#backoffMs * 2))
           this.log.error(
             { err: error, updates: batch.length, retryInMs: this.#backoffMs },
@@ -74,8 +106,10 @@ export class UpdateLogWriter {
       this.log.debug({ updates: batch.length, ms: Date.now() - started }, 'collab.persist.batch')
       for (const pending of batch) {
         const left = (this.#inFlight.get(pending.documentId) ?? 1) - 1
-        if (left === 0) this.#inFlight.delete(pending.documentId)
-        else this.#inFlight.set(pending.documentId, left)
+        if (left === 0) {
+          this.#inFlight.delete(pending.documentId)
+          this.#latest.delete(pending.documentId)
+        } else this.#inFlight.set(pending.documentId, left)
         pending.resolve()
       }
     }

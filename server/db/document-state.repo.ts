@@ -8,21 +8,26 @@ export interface StoredState {
   lastUpdateId: string
 }
 
-/** Reads the snapshot and every update logged after it, in order. */
+/**
+ * Reads the snapshot and every update logged after it, in order, in one statement: one view of the data, so a
+ * compaction committing meanwhile (it moves rows into the snapshot) cannot fall between two reads.
+ */
 export async function readStoredState(db: Queryable, documentId: string): Promise<StoredState> {
-  const snapshot = await db.query<{ state: Buffer; last_update_id: string }>(
-    'SELECT state, last_update_id::text FROM document_snapshots WHERE document_id = $1',
+  const { rows } = await db.query<{ snapshot: boolean; id: string; data: Buffer }>(
+    `WITH s AS (SELECT state, last_update_id FROM document_snapshots WHERE document_id = $1)
+     SELECT true AS snapshot, last_update_id AS n, last_update_id::text AS id, state AS data FROM s
+     UNION ALL
+     SELECT false, u.id, u.id::text, u.data FROM document_updates u
+      WHERE u.document_id = $1 AND u.id > coalesce((SELECT last_update_id FROM s), 0)
+     ORDER BY snapshot DESC, n`,
     [documentId],
   )
-  const after = snapshot.rows[0]?.last_update_id ?? '0'
-  const { rows } = await db.query<{ id: string; data: Buffer }>(
-    'SELECT id::text, data FROM document_updates WHERE document_id = $1 AND id > $2::bigint ORDER BY id',
-    [documentId, after],
-  )
+  const snapshot = rows[0]?.snapshot ? rows[0] : undefined
+  const updates = snapshot ? rows.slice(1) : rows
   return {
-    snapshot: snapshot.rows[0]?.state ?? null,
-    updates: rows.map((row) => row.data),
-    lastUpdateId: rows.at(-1)?.id ?? after,
+    snapshot: snapshot?.data ?? null,
+    updates: updates.map((row) => row.data),
+    lastUpdateId: updates.at(-1)?.id ?? snapshot?.id ?? '0',
   }
 }
 
@@ -91,4 +96,13 @@ export async function replaceSnapshot(
     documentId,
     lastUpdateId,
   ])
+}
+
+/** Of `documentIds`, those no longer in `documents` (deleted while their updates waited to be written). */
+export async function missingDocuments(db: Queryable, documentIds: string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1::uuid[])', [
+    documentIds,
+  ])
+  const present = new Set(rows.map((row) => row.id))
+  return new Set(documentIds.filter((id) => !present.has(id)))
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import type { ThreadDto, ThreadEventName } from '../../shared/api/threads.ts'
+import { type ThreadDto, type ThreadEventName, threadEventNames } from '../../shared/api/threads.ts'
 
 /** What happened, for the parts of the server that react to it (the collaboration server closes sockets). */
 export interface DomainEventMap {
@@ -33,7 +33,7 @@ export class DomainEvents {
   constructor(relay?: EventRelay) {
     this.#relay = relay
     relay?.onEvent((name, payload) => {
-      if (Object.hasOwn(knownEvents, name)) this.#deliver(name as keyof DomainEventMap, payload as never)
+      if (acceptable(name, payload)) this.#deliver(name, payload as never)
     })
   }
 
@@ -68,4 +68,15 @@ const knownEvents: Record<keyof DomainEventMap, true> = {
   'document.phase_changed': true,
   'document.deleted': true,
   'thread.changed': true,
+}
+
+/**
+ * Whether an event from another process is one we know, in the shape our listeners rely on (a thread event's
+ * name becomes the type of a message to browsers: only the names of `threadEventNames` pass).
+ */
+function acceptable(name: string, payload: unknown): name is keyof DomainEventMap {
+  if (!Object.hasOwn(knownEvents, name) || typeof payload !== 'object' || payload === null) return false
+  if (name !== 'thread.changed') return true
+  const eventName = (payload as { name?: unknown }).name
+  return (threadEventNames as readonly unknown[]).includes(eventName)
 }

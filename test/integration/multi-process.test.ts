@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import net from 'node:net'
+import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -202,6 +203,44 @@ describe.skipIf(!haveRedis)('two processes sharing one instance through Redis', 
     })
     expect(response.status).toBe(200)
     expect((await client.closed).code).toBe(closeCodes.unauthenticated)
+  })
+
+  it('catches up after losing its Redis connections, and makes its sockets sign in again', async () => {
+    const [a, b] = [await givenUser(pool), await givenUser(pool)]
+    const documentId = await givenDocument(pool, 'Outage', [
+      [a, 'owner'],
+      [b, 'author'],
+    ])
+    const onFirst = await connectOn(0, a, documentId)
+    const onSecond = await connectOn(1, b, documentId)
+    appendParagraph(onFirst.doc, 'Before the outage')
+    await eventually(() => paragraphs(onSecond.doc).length === 1, 'the first line crosses')
+
+    // Cut the second process's connections to Redis, as a restart or a network fault would, and type on
+    // the first meanwhile: what the second misses it must ask for once it is back.
+    const admin = new Redis(redisUrl)
+    const databaseName = new URL(database.url).pathname.slice(1)
+    const list = String(await admin.client('LIST'))
+    const ids = list
+      .split('\n')
+      .filter(
+        (line) => line.includes(`name=marginalia:${databaseName}:`) && line.includes(`:${children[1]!.pid}`),
+      )
+      .map((line) => /\bid=(\d+)/.exec(line)?.[1])
+    expect(ids.length).toBe(2)
+    for (const id of ids) await admin.client('KILL', 'ID', id!)
+    for (let i = 0; i < 5; i++) appendParagraph(onFirst.doc, `During the outage ${i}`)
+    await admin.quit()
+
+    expect((await onSecond.closed).code).toBe(closeCodes.accessChanged)
+    await eventually(
+      () => paragraphs(onSecond.doc).length === 6 && onSecond.provider.synced,
+      'the second process catches up, and its reconnected client with it',
+      20_000,
+    )
+    appendParagraph(onSecond.doc, 'After the outage')
+    await eventually(() => paragraphs(onFirst.doc).length === 7, 'and the bus carries on both ways')
+    expect(paragraphs(onFirst.doc)).toEqual(paragraphs(onSecond.doc))
   })
 
   it('brings a process that loads the document late up to date, and both answer ready with the bus', async () => {
