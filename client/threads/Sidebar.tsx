@@ -138,10 +138,14 @@ export function Sidebar(props: SidebarProps) {
   const place = useRef<() => void>(() => {})
   const windowed = wide && props.aligned.length > windowedAbove
   const [band, setBand] = useState<Band | null>(null)
+  // Cards whose highlight is not known yet (every card, before the highlights are resolved) count against
+  // the first cards too: drawing and measuring all of them would lay out a thousand cards for one frame.
+  let unplaced = 0
   const aligned = windowed
     ? props.aligned.filter((slot, i) => {
         const range = ranges.get(slot.id)
-        if (!range || slot.id === focusId) return true
+        if (slot.id === focusId) return true
+        if (!range) return unplaced++ < firstCards
         return band ? range.from >= band.from && range.from <= band.to : i < firstCards
       })
     : props.aligned
