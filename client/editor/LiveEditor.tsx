@@ -6,6 +6,7 @@ import { getDocument } from '../api/documents.ts'
 import { isApiError } from '../api/errors.ts'
 import type { DocumentDetail, User } from '../api/types.ts'
 import { t } from '../i18n/i18n.ts'
+import { prefetchThreads } from '../threads/prefetch.ts'
 import { currentHref, insertImage, linkAt, removeLink, setLink } from './commands.ts'
 import { Presence } from './Presence.tsx'
 import { StatusLine } from './StatusLine.tsx'
@@ -76,6 +77,8 @@ export function LiveEditor(props: LiveEditorProps) {
           ),
       },
     )
+    // The threads are asked for as soon as the socket is in the room, while the text syncs.
+    const dropPrefetch = prefetchThreads(created, facts.id)
     const editor = createEditorView(element, created, {
       readOnly: true,
       label: t('editor.label'),
@@ -88,6 +91,7 @@ export function LiveEditor(props: LiveEditorProps) {
     const unsubscribe = created.subscribe(setSnapshot)
     return () => {
       unsubscribe()
+      dropPrefetch()
       editor.destroy()
       created.destroy()
       setHandle(null)

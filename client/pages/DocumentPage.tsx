@@ -16,7 +16,8 @@ import { ImportPanel } from './import/ImportPanel.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
 // The editor (ProseMirror, Yjs and their plugins) is its own chunk: the documents list and sign-in stay small.
-const LiveEditor = lazyPage(() => import('../editor/LiveEditor.tsx').then((m) => m.LiveEditor), {
+const loadEditor = () => import('../editor/LiveEditor.tsx')
+const LiveEditor = lazyPage(() => loadEditor().then((m) => m.LiveEditor), {
   loading: 'editor.loading',
   failed: 'editor.loadFailed',
 })
@@ -30,6 +31,10 @@ const LiveEditor = lazyPage(() => import('../editor/LiveEditor.tsx').then((m) =>
 export function DocumentPage({ id, user }: { id: string; user: User }) {
   const [state, retry] = useLoad((signal) => getDocument(id, signal), id)
   const [gone, setGone] = useState(false)
+  // The editor's code is fetched while the document's facts load (a failure shows when it is rendered).
+  useEffect(() => {
+    loadEditor().catch(() => {})
+  }, [])
   if (gone || (state.status === 'error' && isApiError(state.error, 'not_found')))
     return <NotFoundPage kind="document" />
   return (

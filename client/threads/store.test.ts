@@ -232,4 +232,25 @@ describe('the thread store', () => {
     expect(calls).toBe(3)
     expect(store.snapshot().threads.map((t) => t.id)).toEqual(['b'])
   })
+
+  it('does not load again when the list was asked for on the connection that comes up (caught up)', async () => {
+    let calls = 0
+    const api: ThreadsApi = {
+      listAll: async () => {
+        calls++
+        return [thread('a')]
+      },
+      create: async () => thread('x'),
+      reply: async () => comment('c'),
+    }
+    const store = createThreadStore('doc', 'me', { api, online: () => true })
+    await store.load()
+    store.setConnected(true, true)
+    await tick()
+    expect(calls).toBe(1)
+    store.setConnected(false)
+    store.setConnected(true)
+    await tick()
+    expect(calls).toBe(2)
+  })
 })

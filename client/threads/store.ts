@@ -77,8 +77,11 @@ export interface ThreadStore {
   retry(localId: string): void
   /** Forgets a comment that was not sent. */
   discard(localId: string): void
-  /** Whether the live connection is up; coming back sends what was queued and catches up on missed events. */
-  setConnected(connected: boolean): void
+  /**
+   * Whether the live connection is up; coming back sends what was queued and catches up on missed events
+   * (a reload), unless `caughtUp`: the list was asked for on this very connection, so nothing was missed.
+   */
+  setConnected(connected: boolean, caughtUp?: boolean): void
   /** Sends what was queued, if we are online and connected. */
   flush(): void
   destroy(): void
@@ -316,12 +319,12 @@ export function createThreadStore(
     discard(id) {
       setPending(pending.filter((p) => p.localId !== id))
     },
-    setConnected(next) {
+    setConnected(next, caughtUp = false) {
       if (next === connected) return
       connected = next
       if (!next) return
       // Back: catch up on what happened while we were away, then send what waited.
-      if (loadedOnce) void load()
+      if (loadedOnce && !caughtUp) void load()
       flush()
     },
     flush,
