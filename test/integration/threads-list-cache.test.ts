@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import type { UserDto } from '../../shared/api/users.ts'
@@ -54,7 +55,66 @@ async function world() {
   return { owner, expert, viewer, documentId, ownerAgent, expertAgent, thread }
 }
 
+/** A GET over node:http (no fetch: it decompresses and adds headers of its own), with `agent`'s cookies. */
+function rawGet(
+  agent: HttpAgent,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number | undefined; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const cookie = [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  return new Promise((resolve, reject) =>
+    http
+      .get(new URL(path, server.url), { headers: { cookie, ...headers } }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () =>
+          resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }),
+        )
+      })
+      .on('error', reject),
+  )
+}
+
 describe('the cached thread list', () => {
+  it('is gzipped for callers that accept it, the same entity under the same ETag, and 304 to it', async () => {
+    const { documentId, expertAgent } = await world()
+    for (const quote of ['Indicators', 'few', 'comparable', 'institutions']) {
+      await expertAgent.post(`/api/documents/${documentId}/threads`, { anchor: { quote }, body: 'Why?' })
+    }
+    const path = `/api/documents/${documentId}/threads`
+    const plain = await rawGet(expertAgent, path, {})
+    expect(plain.status).toBe(200)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i)
+    expect(plain.body.byteLength).toBeGreaterThan(1024)
+    expect(JSON.parse(plain.body.toString()).items).toHaveLength(5)
+
+    const zipped = await rawGet(expertAgent, path, { 'accept-encoding': 'gzip, deflate, br' })
+    expect(zipped.status).toBe(200)
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/i)
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.byteLength)
+    expect(zipped.body.byteLength).toBeLessThan(plain.body.byteLength)
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true)
+    expect(zipped.headers.etag).toBe(plain.headers.etag)
+
+    const refused = await rawGet(expertAgent, path, { 'accept-encoding': 'gzip;q=0, br' })
+    expect(refused.headers['content-encoding']).toBeUndefined()
+    expect(refused.body.equals(plain.body)).toBe(true)
+
+    const notModified = await rawGet(expertAgent, path, {
+      'accept-encoding': 'gzip',
+      'if-none-match': plain.headers.etag!,
+    })
+    expect(notModified.status).toBe(304)
+    expect(notModified.headers['content-encoding']).toBeUndefined()
+    expect(notModified.body.byteLength).toBe(0)
+
+    // Signed out: no list, compressed or not.
+    const stranger = await rawGet(new HttpAgent(server.url), path, { 'accept-encoding': 'gzip' })
+    expect(stranger.status).toBe(401)
+  })
+
   it('answers the same list twice, and the next list shows every change made through the API', async () => {
     const { documentId, ownerAgent, expertAgent, thread } = await world()
     const list = async () => (await ownerAgent.get(`/api/documents/${documentId}/threads`)).body.items[0]

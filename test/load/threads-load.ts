@@ -3,7 +3,9 @@
  * Measures the list API's latency at 50 concurrent requests (autocannon against the real server on core 0,
  * this process on core 1), the time to resolve all 2,000 anchors, and the editor page in Chromium
  * (threads-page.ts). Prints figures and returns them; `run.ts` records them in docs/benchmarks.md.
- * Run alone: `npx tsx test/load/threads-load.ts [--threads N] [--page N] [--connections N] [--no-page] [--no-list] [--json FILE]`.
+ * The list requests carry a browser's `Accept-Encoding` (gzip); `--identity` leaves it out.
+ * Run alone: `npx tsx test/load/threads-load.ts [--threads N] [--page N] [--connections N] [--no-page] [--no-list] [--target-only] [--identity] [--json FILE]`
+ * (`--target-only`: just the target's case, `limit=page` at `connections` concurrent, three runs; no anchors, no page).
  */
 import { writeFile } from 'node:fs/promises'
 import autocannon from 'autocannon'
@@ -34,6 +36,8 @@ export interface ListFigures {
   othersBusyPercent: number
   /** Measured while an author typed into the draft. */
   typing?: boolean
+  /** Asked without `Accept-Encoding` (`--identity`): the uncompressed answer. */
+  identity?: boolean
   /** When the run was repeated: every run's p99, in order (the figures above are the median run's). */
   p99Runs?: number[]
 }
@@ -74,6 +78,8 @@ export interface ThreadsFigures {
   page?: PageFigures | undefined
 }
 
+const identity = process.argv.includes('--identity')
+
 function argument(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`)
   return at === -1 ? fallback : Number(process.argv[at + 1])
@@ -92,7 +98,11 @@ export async function measureList(
   typing = false,
 ): Promise<ListFigures> {
   const url = `${world.url}/api/documents/${world.documentId}/threads?limit=${pageSize}`
-  const headers = { cookie: [...world.agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }
+  const headers: Record<string, string> = {
+    cookie: [...world.agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+  }
+  // As a browser asks (and Caddy passes on), unless `--identity`: uncompressed answers, as before.
+  if (!identity) headers['accept-encoding'] = 'gzip, deflate, br'
   // Warm the live document and the cache once, as any earlier reader would have.
   await world.agent.get(`/api/documents/${world.documentId}/threads?limit=${pageSize}`)
   const othersBusyPercent = await waitForIdleMachine(
@@ -119,6 +129,7 @@ export async function measureList(
     pageSize,
     connections,
     ...(typing ? { typing: true } : {}),
+    ...(identity ? { identity: true } : {}),
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
@@ -199,12 +210,32 @@ export async function measureAnchors(world: ThreadsWorld): Promise<{
 
 /** Builds the world, measures, tears everything down. */
 export async function runThreadsLoad(
-  options: { threads?: number; pageSize?: number; connections?: number; page?: boolean; list?: boolean } = {},
+  options: {
+    threads?: number
+    pageSize?: number
+    connections?: number
+    page?: boolean
+    list?: boolean
+    targetOnly?: boolean
+  } = {},
 ): Promise<ThreadsFigures> {
   const world = await buildThreadsWorld(options.threads ?? 2000, 2)
   try {
     const pageSize = options.pageSize ?? 50
     const connections = options.connections ?? 50
+    if (options.targetOnly) {
+      return {
+        words: world.words,
+        threads: world.threads,
+        comments: world.comments,
+        lists: [await repeatedList(world, pageSize, connections, 3)],
+        convertMs: 0,
+        resolveAllMs: 0,
+        warmConvertMs: 0,
+        warmResolveAllMs: 0,
+        orphaned: 0,
+      }
+    }
     // Before the load runs, while this process is quiet.
     const anchors = await measureAnchors(world)
     const lists =
@@ -243,7 +274,7 @@ export function threadsRows(f: ThreadsFigures): string[] {
       ? ` (the median of ${l.p99Runs.length} runs of 10 s, whose p99 were ${l.p99Runs.join(', ')} ms)`
       : ''
     rows.push(
-      `| \`GET …/threads?limit=${l.pageSize}\`, ${l.connections} concurrent${runs}${l.typing ? ', while an author types twice a second' : ''} | p50 ${l.p50} ms, p99 ${l.p99} ms, ${Math.round(l.rps).toLocaleString('en')} requests/s, ${l.errors} errors; server ${l.serverCpuMsPerRequest.toFixed(2)} ms CPU a request (${Math.round(l.serverCpuPercent)} % of its core), Postgres ${Math.round(l.postgresCpuPercent)} %, autocannon ${Math.round(l.harnessCpuPercent)} % of its core, others ${Math.round(l.othersBusyPercent)} % before | ${target ? `p99 < 50 ms: ${verdict(l.p99 < 50)}` : ''} |`,
+      `| \`GET …/threads?limit=${l.pageSize}\`, ${l.connections} concurrent${runs}${l.typing ? ', while an author types twice a second' : ''}${l.identity ? ', without `Accept-Encoding`' : ''} | p50 ${l.p50} ms, p99 ${l.p99} ms, ${Math.round(l.rps).toLocaleString('en')} requests/s, ${l.errors} errors; server ${l.serverCpuMsPerRequest.toFixed(2)} ms CPU a request (${Math.round(l.serverCpuPercent)} % of its core), Postgres ${Math.round(l.postgresCpuPercent)} %, autocannon ${Math.round(l.harnessCpuPercent)} % of its core, others ${Math.round(l.othersBusyPercent)} % before | ${target ? `p99 < 50 ms: ${verdict(l.p99 < 50)}` : ''} |`,
     )
   }
   const warm = f.warmConvertMs + f.warmResolveAllMs
@@ -268,6 +299,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     connections: argument('connections', 50),
     page: !process.argv.includes('--no-page'),
     list: !process.argv.includes('--no-list'),
+    targetOnly: process.argv.includes('--target-only'),
   }).then(
     async (figures) => {
       console.log(threadsRows(figures).join('\n'))

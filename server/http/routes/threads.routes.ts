@@ -55,9 +55,14 @@ export function threadsEndpoints(ctx: AppContext) {
       '/documents/:documentId/threads',
       access.document('read'),
       async (req, res, { member }) => {
-        const { body, etag } = await listThreadsJson(ctx, member, parseQuery(ThreadsQuery, req))
-        res.type('application/json').setHeader('ETag', etag)
-        res.send(body)
+        const answer = await listThreadsJson(ctx, member, parseQuery(ThreadsQuery, req))
+        res.type('application/json').setHeader('ETag', answer.etag)
+        res.vary('Accept-Encoding')
+        // The gzip made once with the cached answer, for callers that take it (browsers do); a 304 has no body.
+        if (answer.gzip && !req.fresh && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+          res.setHeader('Content-Encoding', 'gzip')
+          res.send(answer.gzip)
+        } else res.send(answer.body)
       },
     ),
     endpoint(

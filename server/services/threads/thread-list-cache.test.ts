@@ -1,5 +1,6 @@
+import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { jsonAnswer, ThreadListCache } from './thread-list-cache.ts'
+import { gzipFromBytes, jsonAnswer, ThreadListCache, withGzip } from './thread-list-cache.ts'
 
 describe('the thread-list cache', () => {
   it('serializes once, with an entity tag that follows the body', () => {
@@ -49,5 +50,19 @@ describe('the thread-list cache', () => {
     cache.set('big', jsonAnswer('x'.repeat(40)))
     expect(cache.get('big')).toBeUndefined()
     expect(cache.size.bytes).toBeLessThanOrEqual(25)
+  })
+
+  it('gzips large answers once, under the same entity tag, and counts both bodies', async () => {
+    const small = jsonAnswer({ items: ['x'] })
+    expect(await withGzip(small)).toBe(small)
+    const big = await withGzip(jsonAnswer({ items: Array.from({ length: 200 }, (_, i) => `thread ${i}`) }))
+    expect(big.body.byteLength).toBeGreaterThanOrEqual(gzipFromBytes)
+    expect(gunzipSync(big.gzip!).equals(big.body)).toBe(true)
+    expect(big.etag).toBe(jsonAnswer({ items: Array.from({ length: 200 }, (_, i) => `thread ${i}`) }).etag)
+    const cache = new ThreadListCache()
+    cache.set('big', big)
+    expect(cache.size.bytes).toBe(big.body.byteLength + big.gzip!.byteLength)
+    cache.delete('big')
+    expect(cache.size.bytes).toBe(0)
   })
 })

@@ -1,18 +1,41 @@
 import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import type { AnchorContext } from '../../../shared/anchors/index.ts'
 import type { AppContext } from '../../context.ts'
 
-/** A JSON answer, serialized once, with its entity tag (Express's weak form), so a hit hashes nothing. */
+/**
+ * A JSON answer, serialized once, with its entity tag (Express's weak form), so a hit hashes nothing, and, when
+ * it is large enough to gain from it, gzipped once too, so a hit compresses nothing either.
+ */
 export interface JsonAnswer {
   body: Buffer
   etag: string
+  /** `body` gzipped (undefined below `gzipFromBytes`). The same entity, so it shares the weak ETag. */
+  gzip?: Buffer | undefined
 }
+
+/** Answers smaller than this are sent as they are: gzip would save less than it costs. */
+export const gzipFromBytes = 1024
+
+const gzipAsync = promisify(gzip)
 
 /** Serializes `value` as an answer. */
 export function jsonAnswer(value: unknown): JsonAnswer {
   const body = Buffer.from(JSON.stringify(value))
   const hash = createHash('sha1').update(body).digest('base64').slice(0, 27)
   return { body, etag: `W/"${body.byteLength.toString(16)}-${hash}"` }
+}
+
+/** `answer` with its gzipped body when it is at least `gzipFromBytes` (compressed in libuv's thread pool). */
+export async function withGzip(answer: JsonAnswer): Promise<JsonAnswer> {
+  if (answer.body.byteLength < gzipFromBytes) return answer
+  return { ...answer, gzip: await gzipAsync(answer.body) }
+}
+
+/** The bytes an answer holds. */
+function bytesOf(answer: JsonAnswer): number {
+  return answer.body.byteLength + (answer.gzip?.byteLength ?? 0)
 }
 
 /**
@@ -45,16 +68,16 @@ export class ThreadListCache {
     return answer
   }
 
-  /** Keeps `body` under `key` (not when it alone exceeds `maxEntryBytes`), dropping the oldest past `maxBytes`. */
+  /** Keeps `answer` under `key` (not when it alone exceeds `maxEntryBytes`), dropping the oldest past `maxBytes`. */
   set(key: string, answer: JsonAnswer): void {
-    if (answer.body.byteLength > this.maxEntryBytes) return
+    if (bytesOf(answer) > this.maxEntryBytes) return
     this.delete(key)
     this.#entries.set(key, answer)
-    this.#bytes += answer.body.byteLength
+    this.#bytes += bytesOf(answer)
     for (const [oldest, old] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break
       this.#entries.delete(oldest)
-      this.#bytes -= old.body.byteLength
+      this.#bytes -= bytesOf(old)
     }
   }
 
@@ -84,7 +107,7 @@ export class ThreadListCache {
     const old = this.#entries.get(key)
     if (!old) return
     this.#entries.delete(key)
-    this.#bytes -= old.body.byteLength
+    this.#bytes -= bytesOf(old)
   }
 
   /** How many answers and bytes are kept. */

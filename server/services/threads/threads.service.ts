@@ -25,7 +25,7 @@ import { cursorChecks, decodeCursor, encodeCursor } from '../cursor.ts'
 import { notifyAboutComment, notifyPerson } from '../notifications.service.ts'
 import { type AnchorRequest, placeAnchor } from './anchor-input.ts'
 import { toThreadDtos } from './thread-dtos.ts'
-import { type JsonAnswer, jsonAnswer, textIdOf, threadListCacheOf } from './thread-list-cache.ts'
+import { type JsonAnswer, jsonAnswer, textIdOf, threadListCacheOf, withGzip } from './thread-list-cache.ts'
 
 /** A thread of the caller's document, or 404 (the same answer for a thread of another document). */
 export async function threadOf(db: Queryable, member: Membership, threadId: string): Promise<ThreadRow> {
@@ -72,7 +72,7 @@ export async function listThreads(
 }
 
 /**
- * The thread list as the JSON the API answers, from the cache when nothing it shows has changed since it was
+ * The thread list as the JSON the API answers (gzipped too when large), from the cache when nothing it shows has changed since it was
  * built (thread-list-cache.ts). Without a thread-list version on the membership (a hand-built one), uncached.
  */
 export async function listThreadsJson(
@@ -80,7 +80,7 @@ export async function listThreadsJson(
   member: Membership,
   options: ThreadFilters & { limit: number; cursor?: string | undefined },
 ): Promise<JsonAnswer> {
-  const build = async () => jsonAnswer(await listThreads(ctx, member, options))
+  const build = async () => withGzip(jsonAnswer(await listThreads(ctx, member, options)))
   if (member.thread_list_version === undefined) return build()
   const text = await ctx.live.with(member.document_id, (live) => textIdOf(live.anchorContext()))
   const query = Object.entries(options)
