@@ -82,6 +82,10 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
 
     await editor.getByRole('link', { name: /^Back to / }).click()
     await editor.locator('.ProseMirror').getByText('1. Introduction').first().waitFor()
+    // Typing starts once the draft is in sync and editable, as a person would see it: a selection made while
+    // the editor was still read-only is re-read when it turns editable.
+    await editor.locator('.ProseMirror[contenteditable="true"]').waitFor()
+    await editor.getByText('Up to date').first().waitFor()
     // A paragraph of its own, after the short "1. Introduction" heading.
     await editor.locator('.ProseMirror h2', { hasText: '1. Introduction' }).click()
     await editor.keyboard.press('End')
