@@ -3,7 +3,7 @@
  * times. Every token a writer was told is saved must be in the stored state afterwards, and every replica
  * must converge. CI runs a modest storm; `npm run bench` runs the long one (test/load/durability.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -11,6 +11,7 @@ import { type CollabClient, connectCollab } from '../support/collab-client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/database.ts'
 import { givenDocument, givenUser, testPassword } from '../support/given.ts'
 import { HttpAgent } from '../support/http-agent.ts'
+import { startServerChild } from '../support/server-child.ts'
 import { freePort } from '../support/test-server.ts'
 import { appendParagraph, eventually, paragraphs } from '../support/ydoc-text.ts'
 
@@ -24,29 +25,6 @@ afterAll(async () => {
   child?.kill('SIGKILL')
   await database?.drop()
 })
-
-function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['bin/marginalia.js', 'serve'], {
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  })
-  return new Promise((resolve, reject) => {
-    const poll = setInterval(async () => {
-      if (server.exitCode !== null) {
-        clearInterval(poll)
-        reject(new Error(`server exited ${server.exitCode}`))
-      }
-      const ready = await fetch(`http://127.0.0.1:${env.PORT}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-      if (ready) {
-        clearInterval(poll)
-        resolve(server)
-      }
-    }, 25)
-  })
-}
 
 describe('durability under SIGKILL', () => {
   it('keeps every token a client was told is saved, across repeated kills, and converges', async () => {
@@ -67,7 +45,7 @@ describe('durability under SIGKILL', () => {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
     }
-    child = await startServer(env)
+    child = await startServerChild(env)
     const url = `http://127.0.0.1:${port}`
     const clients: CollabClient[] = []
     for (const user of users) {
@@ -109,7 +87,7 @@ describe('durability under SIGKILL', () => {
       child.kill('SIGKILL')
       await new Promise((resolve) => child!.once('exit', resolve))
       await storm(100) // typing on while the server is down: kept locally
-      child = await startServer(env)
+      child = await startServerChild(env)
       await eventually(() => clients.every((c) => c.provider.synced), 'every client reconnects', 20_000)
     }
     await storm(stormMs)

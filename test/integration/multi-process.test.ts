@@ -15,6 +15,7 @@ import { type CollabClient, connectCollab } from '../support/collab-client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/database.ts'
 import { givenDocument, givenUser, testPassword } from '../support/given.ts'
 import { HttpAgent } from '../support/http-agent.ts'
+import { startServerChild } from '../support/server-child.ts'
 import { freePort } from '../support/test-server.ts'
 import { appendParagraph, eventually, paragraphs } from '../support/ydoc-text.ts'
 
@@ -43,29 +44,6 @@ if (!haveRedis) {
   console.warn(`skipped: ${message}`)
 }
 
-function startProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/marginalia.js', 'serve'], {
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  })
-  return new Promise((resolve, reject) => {
-    const poll = setInterval(async () => {
-      if (child.exitCode !== null) {
-        clearInterval(poll)
-        reject(new Error(`server exited ${child.exitCode}`))
-      }
-      const ready = await fetch(`http://127.0.0.1:${env.PORT}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-      if (ready) {
-        clearInterval(poll)
-        resolve(child)
-      }
-    }, 25)
-  })
-}
-
 describe.skipIf(!haveRedis)('two processes sharing one instance through Redis', () => {
   let database: TestDatabase
   let pool: pg.Pool
@@ -82,7 +60,7 @@ describe.skipIf(!haveRedis)('two processes sharing one instance through Redis', 
     publicUrl = `http://127.0.0.1:${ports[0]}`
     for (const port of ports) {
       children.push(
-        await startProcess({
+        await startServerChild({
           DATABASE_URL: database.url,
           REDIS_URL: redisUrl,
           PORT: String(port),

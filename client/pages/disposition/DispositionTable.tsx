@@ -1,24 +1,11 @@
+import { dispositionKeys } from '../../../shared/api/disposition.ts'
 import type { DispositionRow } from '../../api/exports.ts'
 import { CountryName } from '../../components/CountryName.tsx'
 import { formatDate, type MessageKey, t } from '../../i18n/i18n.ts'
 import { decisionKey } from './labels.ts'
 
-const columns = [
-  'number',
-  'country',
-  'expert',
-  'organization',
-  'section',
-  'type',
-  'quote',
-  'comments',
-  'proposedText',
-  'status',
-  'decision',
-  'note',
-  'resolvedBy',
-  'date',
-] as const satisfies readonly (keyof DispositionRow)[]
+/** The table's columns: the shared ones, in the order the files use. */
+const columns = dispositionKeys
 
 /** A cell's content: words from the catalog for statuses, types and decisions, dates in the locale. */
 function cell(row: DispositionRow, column: (typeof columns)[number]) {
