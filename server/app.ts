@@ -10,13 +10,14 @@ import { apiEndpoints } from './http/routes/index.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import type { Sessions } from './http/session.ts'
 import { staticClient } from './http/static.ts'
+import { threadListRead } from './http/thread-list-read.ts'
 
 /** The JSON body limit: room for a 2 MB Markdown draft in `POST /api/documents`; file uploads (imports) get their own. */
 export const jsonBodyLimit = '3mb'
 
 /**
- * The Express app, its middleware order on one screen: request id and log, security headers, health,
- * then `/api` (body, session, passport, CSRF, routes, JSON 404), then the client, then the error handler.
+ * The Express app, its middleware order on one screen: request id and log, security headers, health, the
+ * thread list's read ahead of the pipeline (thread-list-read.ts), then `/api` (body, session, passport, CSRF, routes, JSON 404), then the client, then the error handler.
  */
 export function createApp(ctx: AppContext, sessions: Sessions): Express {
   const app = express()
@@ -27,6 +28,7 @@ export function createApp(ctx: AppContext, sessions: Sessions): Express {
   app.use(requestContext(ctx.log))
   app.use(securityHeaders(ctx.config.publicUrl))
   app.use(healthRoutes(ctx))
+  app.use(threadListRead(ctx, sessions))
 
   const passport = createPassport(ctx.db.pool)
   const api = express.Router()

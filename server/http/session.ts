@@ -1,8 +1,9 @@
 import connectPgSimple from 'connect-pg-simple'
-import type { RequestHandler } from 'express'
+import type { RequestHandler, Response } from 'express'
 import session from 'express-session'
 import type pg from 'pg'
 import { readAccountsWithSessions, readingMembershipWithSession } from './session-accounts.ts'
+import { rawCookie, type SignedSessionId, sessionCookieHeader, unsignSessionId } from './session-cookie.ts'
 
 /** The session cookie's name. */
 export const sessionCookieName = 'marginalia.sid'
@@ -10,8 +11,18 @@ export const sessionCookieName = 'marginalia.sid'
 /** The session middleware and its store, which must be closed on shutdown (it runs a prune timer). */
 export interface Sessions {
   middleware: RequestHandler
+  /** The session a `Cookie` header names, when its signature is good (whether it is live is Postgres's to say). */
+  fromCookie(header: string | undefined): SignedSessionId | undefined
+  /**
+   * Renews a live session read without the middleware as the middleware would: a new expiry in the cookie and
+   * (at most every ten minutes) in the store.
+   */
+  renew(res: Response, cookie: SignedSessionId, sess: session.SessionData): void
   close(): void
 }
+
+/** How long a session lives after its last use. */
+const maxAgeMs = 14 * 24 * 60 * 60 * 1000
 
 /** How often one session's expiry is pushed back in Postgres at most. */
 const touchIntervalMs = 10 * 60 * 1000
@@ -60,9 +71,20 @@ export function createSessions(pool: pg.Pool, secret: string, publicUrl: string)
       httpOnly: true,
       sameSite: 'lax',
       secure: publicUrl.startsWith('https:'),
-      maxAge: 14 * 24 * 60 * 60 * 1000,
+      maxAge: maxAgeMs,
       path: '/',
     },
   })
-  return { middleware: readingMembershipWithSession(middleware), close: () => store.close() }
+  const cookieOptions = { name: sessionCookieName, secure: publicUrl.startsWith('https:') }
+  return {
+    middleware: readingMembershipWithSession(middleware),
+    fromCookie: (header) => unsignSessionId(rawCookie(header, sessionCookieName), secret),
+    renew(res, cookie, sess) {
+      const expires = new Date(Date.now() + maxAgeMs)
+      res.setHeader('Set-Cookie', sessionCookieHeader(cookie.signed, expires, cookieOptions))
+      const renewed = { ...sess, cookie: { ...sess.cookie, expires, originalMaxAge: maxAgeMs } }
+      store.touch(cookie.id, renewed as session.SessionData, () => {})
+    },
+    close: () => store.close(),
+  }
 }

@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express'
 import { z } from 'zod'
 import {
   BulkResolveInput,
@@ -11,6 +12,7 @@ import {
 } from '../../../shared/api/threads.ts'
 import { CountryCode } from '../../../shared/api/users.ts'
 import type { AppContext } from '../../context.ts'
+import type { Membership } from '../../policies/access.ts'
 import { deleteComment, editComment } from '../../services/threads/comments.service.ts'
 import {
   applyProposal,
@@ -47,23 +49,31 @@ const ThreadsQuery = ListQuery.extend({
   q: z.string().max(200, 'At most 200 characters').optional(),
 })
 
+/**
+ * Answers `GET /documents/:documentId/threads` for a member allowed to read: the cached serialized list, with its
+ * ETag (304 when the caller has it) and, for callers that take gzip (browsers do), the gzip made once with it.
+ * Used by the endpoint below and by the same read served ahead of the pipeline (thread-list-read.ts).
+ */
+export async function answerThreadList(
+  ctx: AppContext,
+  member: Membership,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const answer = await listThreadsJson(ctx, member, parseQuery(ThreadsQuery, req))
+  res.type('application/json').setHeader('ETag', answer.etag)
+  res.vary('Accept-Encoding')
+  if (answer.gzip && !req.fresh && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    res.setHeader('Content-Encoding', 'gzip')
+    res.send(answer.gzip)
+  } else res.send(answer.body)
+}
+
 /** Threads and comments (API.md "Threads and comments"), plus endorsements. */
 export function threadsEndpoints(ctx: AppContext) {
   return [
-    endpoint(
-      'get',
-      '/documents/:documentId/threads',
-      access.document('read'),
-      async (req, res, { member }) => {
-        const answer = await listThreadsJson(ctx, member, parseQuery(ThreadsQuery, req))
-        res.type('application/json').setHeader('ETag', answer.etag)
-        res.vary('Accept-Encoding')
-        // The gzip made once with the cached answer, for callers that take it (browsers do); a 304 has no body.
-        if (answer.gzip && !req.fresh && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
-          res.setHeader('Content-Encoding', 'gzip')
-          res.send(answer.gzip)
-        } else res.send(answer.body)
-      },
+    endpoint('get', '/documents/:documentId/threads', access.document('read'), async (req, res, { member }) =>
+      answerThreadList(ctx, member, req, res),
     ),
     endpoint(
       'post',
