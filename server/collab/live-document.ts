@@ -1,5 +1,4 @@
 import * as encoding from 'lib0/encoding'
-import { initProseMirrorDoc } from 'y-prosemirror'
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -8,7 +7,7 @@ import {
 } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import type { AnchorContext } from '../../shared/anchors/index.ts'
+import { type AnchorContext, lazyAnchorContext } from '../../shared/anchors/index.ts'
 import { messageAwareness, messageSync } from '../../shared/collab/messages.ts'
 import { schema } from '../../shared/schema/index.ts'
 import type { Log } from '../log.ts'
@@ -82,15 +81,12 @@ export class LiveDocument {
   }
 
   /**
-   * The current text as ProseMirror sees it, with the Yjs ↔ ProseMirror mapping anchors resolve through.
-   * Built on demand and kept until the next update, so listing many threads converts the document once.
+   * The current text for anchors: its Yjs form, read directly to resolve anchors that follow their text, and
+   * the ProseMirror view with the Yjs ↔ ProseMirror mapping, built only when something asks for it. Kept until
+   * the next update, so listing many threads reads the document once.
    */
   anchorContext(): AnchorContext {
-    if (!this.#anchorContext) {
-      const fragment = this.doc.getXmlFragment(fragmentName)
-      const { doc, mapping } = initProseMirrorDoc(fragment, schema)
-      this.#anchorContext = { doc, fragment, mapping: mapping as AnchorContext['mapping'] }
-    }
+    this.#anchorContext ??= lazyAnchorContext(this.doc.getXmlFragment(fragmentName), schema)
     return this.#anchorContext
   }
 

@@ -1,6 +1,5 @@
-import { initProseMirrorDoc } from 'y-prosemirror'
 import * as Y from 'yjs'
-import { type AnchorContext, resolveAnchor } from '../../shared/anchors/index.ts'
+import { type AnchorContext, lazyAnchorContext, resolveAnchor } from '../../shared/anchors/index.ts'
 import type { ThreadDto } from '../../shared/api/threads.ts'
 import type { VersionThreadDto } from '../../shared/api/versions.ts'
 import { schema } from '../../shared/schema/index.ts'
@@ -22,9 +21,7 @@ export interface VersionSnapshot extends ExportSnapshot {
 function versionContext(state: Uint8Array): AnchorContext {
   const ydoc = new Y.Doc()
   Y.applyUpdate(ydoc, state)
-  const fragment = ydoc.getXmlFragment(fragmentName)
-  const { doc, mapping } = initProseMirrorDoc(fragment, schema)
-  return { doc, fragment, mapping: mapping as AnchorContext['mapping'] }
+  return lazyAnchorContext(ydoc.getXmlFragment(fragmentName), schema)
 }
 
 /** Where a thread's anchor lies in the version's text: its relative positions, else its quote found again. */

@@ -1,4 +1,5 @@
 /** Anchors: where a comment thread lives in the live text, and how it follows (or loses) that text. */
+export { lazyAnchorContext } from './context.ts'
 export { type FuzzyMatch, fuzzyFind } from './fuzzy.ts'
 export { buildPositionIndex, fastPosition, type PositionIndex } from './position-index.ts'
 export {
@@ -26,3 +27,4 @@ export {
 } from './resolve.ts'
 export { sectionPath } from './section.ts'
 export { buildTextIndex, offsetOf, rangeOf, type TextIndex } from './text-index.ts'
+export { buildTextMap, type TextMap, textBetween } from './text-map.ts'

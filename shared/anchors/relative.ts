@@ -18,7 +18,8 @@ export function decodeRelative(base64: string): Y.RelativePosition {
     throw new Error('not a relative position')
   }
   const binary = atob(base64)
-  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0))
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return Y.decodeRelativePosition(bytes)
 }
 

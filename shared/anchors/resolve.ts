@@ -1,4 +1,4 @@
-import type { Node as ProseMirrorNode } from 'prosemirror-model'
+import type { Node as ProseMirrorNode, Schema } from 'prosemirror-model'
 import type * as Y from 'yjs'
 import { fuzzyFind } from './fuzzy.ts'
 import { buildPositionIndex, fastPosition, type PositionIndex } from './position-index.ts'
@@ -11,6 +11,7 @@ import {
   relativeFromPosition,
 } from './relative.ts'
 import { buildTextIndex, rangeOf, type TextIndex } from './text-index.ts'
+import { buildTextMap, type TextMap, textBetween } from './text-map.ts'
 
 /** An anchor as stored beside a thread. */
 export interface StoredAnchor {
@@ -33,11 +34,19 @@ export interface ResolvedAnchor {
   reanchored?: { start: string; end: string }
 }
 
-/** The current text of a document, its Yjs form and the mapping between them: what resolving needs. */
+/**
+ * The current text of a document, its Yjs form and the mapping between them: what resolving needs. `doc` and
+ * `mapping` may be getters that build the ProseMirror view on first use (`lazyAnchorContext`): resolving
+ * anchors that follow their text reads the Yjs form through `text` and never needs them.
+ */
 export interface AnchorContext {
-  doc: ProseMirrorNode
-  fragment: Y.XmlFragment
-  mapping: ProseMirrorMapping
+  readonly doc: ProseMirrorNode
+  readonly fragment: Y.XmlFragment
+  readonly mapping: ProseMirrorMapping
+  /** The schema of `doc`; given by contexts whose `doc` is built on demand. */
+  readonly schema?: Schema
+  /** The text read from the Yjs form (null when it would not convert as it is); built on first use. */
+  text?: TextMap | null
   /** Built on first use and kept: resolving many anchors against one text shares it. */
   index?: TextIndex
   /** Where each text starts; built on first use and kept, like `index`. */
@@ -46,12 +55,31 @@ export interface AnchorContext {
   resolved?: Map<string, ResolvedAnchor>
 }
 
+/** The context's text map, built on first use; null when the Yjs form would not convert as it is. */
+function textMapOf(context: AnchorContext): TextMap | null {
+  if (context.text === undefined) {
+    context.text = buildTextMap(context.fragment, context.schema ?? context.doc.type.schema)
+  }
+  return context.text
+}
+
+/** Where each text starts: from the text map, else (after building the view) from the ProseMirror view. */
+function positionsOf(context: AnchorContext): PositionIndex {
+  context.positions ??= textMapOf(context)?.positions ?? buildPositionIndex(context.fragment, context.mapping)
+  return context.positions
+}
+
+/** The text between two positions, as `doc.textBetween(from, to, '\n', ' ')`, from the text map when there is one. */
+function currentTextOf(context: AnchorContext, from: number, to: number): string {
+  const map = textMapOf(context)
+  return map ? textBetween(map, from, to) : context.doc.textBetween(from, to, '\n', ' ')
+}
+
 /** A relative position's ProseMirror position: the fast lookup when it points into a text, else y-prosemirror's walk. */
 function positionOf(context: AnchorContext, base64: string): number | null {
   const relative = decodeRelative(base64)
   if (context.fragment.doc) {
-    context.positions ??= buildPositionIndex(context.fragment, context.mapping)
-    const fast = fastPosition(context.fragment.doc, context.positions, relative)
+    const fast = fastPosition(context.fragment.doc, positionsOf(context), relative)
     if (fast !== undefined) return fast
   }
   return positionFromRelative(context.fragment, context.mapping, relative)
@@ -125,7 +153,7 @@ export function resolveAnchor(context: AnchorContext, stored: StoredAnchor): Res
       state: 'anchored',
       from,
       to,
-      currentText: context.doc.textBetween(from, to, '\n', ' '),
+      currentText: currentTextOf(context, from, to),
     }
     context.resolved ??= new Map()
     context.resolved.set(key, anchored)
@@ -137,7 +165,7 @@ export function resolveAnchor(context: AnchorContext, stored: StoredAnchor): Res
     state: 'anchored',
     from: found.from,
     to: found.to,
-    currentText: context.doc.textBetween(found.from, found.to, '\n', ' '),
+    currentText: currentTextOf(context, found.from, found.to),
     reanchored: anchorRange(context, found.from, found.to),
   }
 }
