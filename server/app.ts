@@ -16,8 +16,9 @@ import { threadListRead } from './http/thread-list-read.ts'
 export const jsonBodyLimit = '3mb'
 
 /**
- * The Express app, its middleware order on one screen: request id and log, security headers, health, the
- * thread list's read ahead of the pipeline (thread-list-read.ts), then `/api` (body, session, passport, CSRF, routes, JSON 404), then the client, then the error handler.
+ * The Express app, its middleware order on one screen: request id and log, security headers, the thread
+ * list's read ahead of the pipeline (thread-list-read.ts), health, then `/api` (body, session, passport, CSRF,
+ * routes, JSON 404), then the client, then the error handler.
  */
 export function createApp(ctx: AppContext, sessions: Sessions): Express {
   const app = express()
@@ -27,8 +28,8 @@ export function createApp(ctx: AppContext, sessions: Sessions): Express {
 
   app.use(requestContext(ctx.log))
   app.use(securityHeaders(ctx.config.publicUrl))
-  app.use(healthRoutes(ctx))
   app.use(threadListRead(ctx, sessions))
+  app.use(healthRoutes(ctx))
 
   const passport = createPassport(ctx.db.pool)
   const api = express.Router()

@@ -27,11 +27,7 @@ export interface SessionRead {
  * that costs Postgres half the CPU of the plpgsql function that did the same before (migration 0017). The
  * account columns are those of users.repo.ts (session-read.test.ts compares them).
  */
-const readSessionSql = `
-  SELECT s.sess, u.id, u.email, u.name, u.password_hash, u.country::text AS country, u.organization, u.locale,
-         u.is_admin, u.can_create_documents, u.disabled_at, u.created_at,
-         m.document_id, m.user_id, m.role, d.title, d.phase, d.comment_deadline,
-         coalesce(v.version, 0)::text AS thread_list_version
+const sessionJoins = `
     FROM session s
     LEFT JOIN users u
       ON u.id = CASE WHEN s.sess #>> '{passport,user}' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
@@ -40,6 +36,76 @@ const readSessionSql = `
     LEFT JOIN documents d ON d.id = m.document_id
     LEFT JOIN thread_list_versions v ON v.document_id = m.document_id
    WHERE s.sid = $1 AND s.expire >= to_timestamp($2)`
+
+const membershipColumns = `m.document_id, m.user_id, m.role, d.title, d.phase, d.comment_deadline,
+         coalesce(v.version, 0)::text AS thread_list_version`
+
+const readSessionSql = `
+  SELECT s.sess, u.id, u.email, u.name, u.password_hash, u.country::text AS country, u.organization, u.locale,
+         u.is_admin, u.can_create_documents, u.disabled_at, u.created_at,
+         ${membershipColumns}
+  ${sessionJoins}`
+
+/** The same question, answering only who is signed in and their membership (no session data, no account). */
+const readSessionMembershipSql = `
+  SELECT u.id AS account_id, u.disabled_at IS NOT NULL AS disabled, ${membershipColumns}
+  ${sessionJoins}`
+
+/** A membership read by `readSessionMembershipSql`: every column null when there is none. */
+type MembershipColumns = Omit<MembershipRow, 'thread_list_version' | 'comment_deadline'> & {
+  thread_list_version: string
+  comment_deadline: Date | null
+}
+
+/** The membership of a row read with a session (null when the account is no member). */
+function membershipOf(row: Partial<MembershipColumns>): MembershipRow | null {
+  const { document_id, user_id, role, title, phase, comment_deadline, thread_list_version } = row
+  return document_id && user_id && role && title !== undefined && phase
+    ? {
+        document_id,
+        user_id,
+        role,
+        title,
+        phase,
+        comment_deadline: comment_deadline ?? null,
+        thread_list_version,
+      }
+    : null
+}
+
+/** Who a live session is signed in as, and their membership of one document. */
+export interface SessionMembership {
+  /** The account the session names (undefined: no such account). */
+  accountId: string | undefined
+  disabled: boolean
+  membership: MembershipRow | null
+}
+
+/**
+ * For the thread list read ahead of the pipeline (server/http/thread-list-read.ts): the account a live session
+ * is signed in as, whether it is disabled, and its membership of `documentId`, without the session's data or
+ * the account's other columns (less to parse on the hottest read); undefined when there is no live session.
+ */
+export async function findSessionMembership(
+  db: pg.Pool,
+  sid: string,
+  documentId: string,
+): Promise<SessionMembership | undefined> {
+  const { rows } = await db.query<
+    { account_id: string | null; disabled: boolean | null } & Partial<MembershipColumns>
+  >({
+    name: 'read-session-membership',
+    text: readSessionMembershipSql,
+    values: [sid, Math.ceil(Date.now() / 1000), documentId],
+  })
+  const row = rows[0]
+  if (!row) return undefined
+  return {
+    accountId: row.account_id ?? undefined,
+    disabled: row.disabled === true,
+    membership: membershipOf(row),
+  }
+}
 
 /**
  * A live session (its expiry not passed, to the second, as connect-pg-simple asks) with the account it is
@@ -71,18 +137,15 @@ export async function findSessionWithAccount(
   } = row
   const read: SessionRead = { sess, account: account.id ? (account as UserRow) : undefined }
   if (documentId !== undefined) {
-    read.membership =
-      document_id && user_id && role && title !== undefined && phase
-        ? {
-            document_id,
-            user_id,
-            role,
-            title,
-            phase,
-            comment_deadline: comment_deadline ?? null,
-            thread_list_version,
-          }
-        : null
+    read.membership = membershipOf({
+      document_id,
+      user_id,
+      role,
+      title,
+      phase,
+      comment_deadline,
+      thread_list_version,
+    })
   }
   return read
 }

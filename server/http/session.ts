@@ -17,7 +17,7 @@ export interface Sessions {
    * Renews a live session read without the middleware as the middleware would: a new expiry in the cookie and
    * (at most every ten minutes) in the store.
    */
-  renew(res: Response, cookie: SignedSessionId, sess: session.SessionData): void
+  renew(res: Response, cookie: SignedSessionId): void
   close(): void
 }
 
@@ -79,11 +79,11 @@ export function createSessions(pool: pg.Pool, secret: string, publicUrl: string)
   return {
     middleware: readingMembershipWithSession(middleware),
     fromCookie: (header) => unsignSessionId(rawCookie(header, sessionCookieName), secret),
-    renew(res, cookie, sess) {
+    renew(res, cookie) {
       const expires = new Date(Date.now() + maxAgeMs)
       res.setHeader('Set-Cookie', sessionCookieHeader(cookie.signed, expires, cookieOptions))
-      const renewed = { ...sess, cookie: { ...sess.cookie, expires, originalMaxAge: maxAgeMs } }
-      store.touch(cookie.id, renewed as session.SessionData, () => {})
+      // The store's touch reads only the new expiry (connect-pg-simple: `UPDATE session SET expire`).
+      store.touch(cookie.id, { cookie: { expires } } as session.SessionData, () => {})
     },
     close: () => store.close(),
   }

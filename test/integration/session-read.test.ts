@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findMembership } from '../../server/db/members.repo.ts'
-import { findSessionWithAccount } from '../../server/db/sessions.repo.ts'
+import { findSessionMembership, findSessionWithAccount } from '../../server/db/sessions.repo.ts'
 import { findUserById } from '../../server/db/users.repo.ts'
 import { givenUser, testPassword } from '../support/given.ts'
 import { HttpAgent } from '../support/http-agent.ts'
@@ -41,13 +41,26 @@ describe('reading a session with its account and membership', () => {
     const withDocument = await findSessionWithAccount(pool(), sid, body.id)
     expect(withDocument?.membership).toEqual(await findMembership(pool(), user.id, body.id))
     expect(withDocument?.membership).toMatchObject({ role: 'owner', thread_list_version: '0' })
+    expect(await findSessionMembership(pool(), sid, body.id)).toEqual({
+      accountId: user.id,
+      disabled: false,
+      membership: withDocument?.membership,
+    })
 
     const {
       rows: [notMine],
     } = await pool().query(`INSERT INTO documents (title) VALUES ('Not mine') RETURNING id`)
     expect((await findSessionWithAccount(pool(), sid, notMine.id))?.membership).toBeNull()
+    expect((await findSessionMembership(pool(), sid, notMine.id))?.membership).toBeNull()
+    await pool().query('UPDATE users SET disabled_at = now() WHERE id = $1', [user.id])
+    expect(await findSessionMembership(pool(), sid, body.id)).toMatchObject({
+      accountId: user.id,
+      disabled: true,
+    })
+    await pool().query('UPDATE users SET disabled_at = NULL WHERE id = $1', [user.id])
 
     await pool().query(`UPDATE session SET expire = now() - interval '1 minute' WHERE sid = $1`, [sid])
     expect(await findSessionWithAccount(pool(), sid)).toBeUndefined()
+    expect(await findSessionMembership(pool(), sid, body.id)).toBeUndefined()
   })
 })
