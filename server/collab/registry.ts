@@ -2,8 +2,19 @@ import type pg from 'pg'
 import type { Log } from '../log.ts'
 import type { CollabBus } from './bus.ts'
 import { compactIfDue, loadDocument } from './document-store.ts'
+import type { HistogramSnapshot } from './latency-histogram.ts'
 import { LiveDocument } from './live-document.ts'
 import type { UpdateLogWriter } from './update-log-writer.ts'
+
+/** A process's collaboration figures (`GET /api/admin/collab`). */
+export interface CollabStats {
+  /** Documents in memory. */
+  documents: number
+  /** Open collaboration sockets. */
+  connections: number
+  /** Time from each update's arrival to its commit (when its writer is told `saved`), since the start. */
+  durable: HistogramSnapshot
+}
 
 /** How long a document nobody holds stays in memory, so API reads between edits do not reload it. */
 export const defaultIdleUnloadMs = 30_000
@@ -63,6 +74,13 @@ export class DocumentRegistry {
   /** Every document in memory. */
   all(): IterableIterator<LiveDocument> {
     return this.#live.values()
+  }
+
+  /** What this process holds now, and how long its updates have waited to be durable. */
+  stats(): CollabStats {
+    let connections = 0
+    for (const live of this.#live.values()) connections += live.connections.size
+    return { documents: this.#live.size, connections, durable: this.writer.durableLatency.snapshot() }
   }
 
   /** Runs `work` with the live document held, and lets go after. */

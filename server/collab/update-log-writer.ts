@@ -1,10 +1,13 @@
 import type pg from 'pg'
 import { appendUpdates, missingDocuments } from '../db/document-state.repo.ts'
 import type { Log } from '../log.ts'
+import { LatencyHistogram } from './latency-histogram.ts'
 
 interface Pending {
   documentId: string
   update: Uint8Array
+  /** `performance.now()` when the update was queued: the moment it was applied. */
+  queuedAt: number
   resolve: () => void
 }
 
@@ -28,6 +31,11 @@ export class UpdateLogWriter {
   /** Each document's newest append: writes commit in order, so it resolves after all earlier ones. */
   #latest = new Map<string, Promise<void>>()
   #drainWaiters: Array<() => void> = []
+  /**
+   * From an update's append (when it was applied, as it arrived) to its commit: how long a writer waits for its
+   * `saved`. Read by operators and the benchmark through `GET /api/admin/collab`.
+   */
+  readonly durableLatency = new LatencyHistogram()
 
   constructor(
     private readonly pool: pg.Pool,
@@ -37,7 +45,7 @@ export class UpdateLogWriter {
   /** Queues an update; resolves when it is durable in Postgres. */
   append(documentId: string, update: Uint8Array): Promise<void> {
     const durable = new Promise<void>((resolve) => {
-      this.#queue.push({ documentId, update, resolve })
+      this.#queue.push({ documentId, update, queuedAt: performance.now(), resolve })
       this.#inFlight.set(documentId, (this.#inFlight.get(documentId) ?? 0) + 1)
       this.#writing ??= this.#writeLoop()
     })
@@ -104,7 +112,9 @@ export class UpdateLogWriter {
         }
       }
       this.log.debug({ updates: batch.length, ms: Date.now() - started }, 'collab.persist.batch')
+      const committedAt = performance.now()
       for (const pending of batch) {
+        this.durableLatency.record(committedAt - pending.queuedAt)
         const left = (this.#inFlight.get(pending.documentId) ?? 1) - 1
         if (left === 0) {
           this.#inFlight.delete(pending.documentId)

@@ -160,6 +160,7 @@ const samples: Record<string, Sampler> = {
     body: { canCreateDocuments: true },
   }),
   'GET /admin/documents': async () => ({ path: '/api/admin/documents' }),
+  'GET /admin/collab': async () => ({ path: '/api/admin/collab' }),
   'GET /documents/:documentId/threads': async (id) => ({ path: `/api/documents/${id}/threads` }),
   'GET /documents/:documentId/people': async (id) => ({ path: `/api/documents/${id}/people` }),
   'GET /notifications': async () => ({ path: '/api/notifications?unread=true' }),
