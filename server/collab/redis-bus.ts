@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import * as Y from 'yjs'
 import type { Log } from '../log.ts'
 import type { CollabBus, DocumentListener } from './bus.ts'
@@ -76,6 +76,8 @@ export class RedisBus implements CollabBus {
     // TCP keep-alive notices a connection that died without closing (a restarted host, a dropped NAT entry).
     // Named after the instance, so `CLIENT LIST` shows whose connections they are.
     const common = { lazyConnect: true, keepAlive: 10_000 }
+    // Loaded only when REDIS_URL is set: a single process never pays for the client (about 10 MB).
+    const { Redis } = await import('ioredis')
     const name = (role: string) => `${prefix}${role}:${process.pid}`
     const pub = new Redis(url, {
       ...common,

@@ -1,4 +1,4 @@
-import JSZip from 'jszip'
+import type JSZip from 'jszip'
 import { BadRequestError, TooLargeError } from '../errors.ts'
 
 /** The most a .docx may inflate to, and the most entries it may have: more is a zip bomb, refused unread. */
@@ -10,9 +10,11 @@ export const docxLimits = { maxUncompressedBytes: 100 * 1024 * 1024, maxEntries:
  * Answers its uncompressed size.
  */
 export async function checkDocx(data: Buffer): Promise<number> {
+  // Loaded on the first import of a .docx, not with the server.
+  const { default: JSZipLoader } = await import('jszip')
   let zip: JSZip
   try {
-    zip = await JSZip.loadAsync(data, { createFolders: false })
+    zip = await JSZipLoader.loadAsync(data, { createFolders: false })
   } catch {
     throw new BadRequestError('This is not a readable .docx file.', { fields: { file: 'not a .docx' } })
   }

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type pg from 'pg'
 import type { Config } from '../config.ts'
 import { insertOutbox, markOutbox } from '../db/outbox.repo.ts'
@@ -23,16 +23,26 @@ export interface Mailer {
  * the caller's transaction committed, so a failed delivery never undoes the change that asked for it.
  */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, pool: pg.Pool, log: Log): Mailer {
-  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined
+  const { smtpUrl } = config
+  // nodemailer (about 5 MB) is loaded with the first mail, not with the server.
+  let transport: Promise<Transporter> | undefined
+  let closed = false
+  const openTransport = (url: string) =>
+    import('nodemailer').then(({ default: nodemailer }) => {
+      const opened = nodemailer.createTransport(url)
+      if (closed) opened.close()
+      return opened
+    })
   return {
     async send(mail) {
       const id = await insertOutbox(pool, mail)
-      if (!transport) {
+      if (!smtpUrl) {
         log.info({ outboxId: id, to: mail.to, subject: mail.subject }, 'mail.outbox')
         return
       }
       try {
-        await transport.sendMail({
+        transport ??= openTransport(smtpUrl)
+        await (await transport).sendMail({
           from: config.mailFrom,
           to: mail.to,
           subject: mail.subject,
@@ -46,7 +56,8 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, pool:
       }
     },
     close() {
-      transport?.close()
+      closed = true
+      transport?.then((opened) => opened.close()).catch(() => {})
     },
   }
 }

@@ -1,11 +1,15 @@
-import { hash, type Options, verify } from '@node-rs/argon2'
+import type { Options } from '@node-rs/argon2'
 
 /** Argon2id at OWASP's minimum cost (19 MiB, 2 passes, 1 lane): about 50 ms on this machine's kind. */
 // `Algorithm` is an ambient const enum, which isolated modules cannot read: 2 is its Argon2id.
 const argon2Options: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
 
+/** The native hasher, loaded on the first sign-in or new password: a server that only serves open sessions never loads it. */
+const argon2 = () => import('@node-rs/argon2')
+
 /** Hashes a password into a PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`). */
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await argon2()
   return hash(password, argon2Options)
 }
 
@@ -21,8 +25,11 @@ export async function verifyPassword(
 ): Promise<boolean> {
   if (!storedHash) {
     decoyHash ??= hashPassword('decoy password that matches nothing')
-    await verify(await decoyHash, password).catch(() => false)
+    const decoy = await decoyHash
+    const { verify } = await argon2()
+    await verify(decoy, password).catch(() => false)
     return false
   }
+  const { verify } = await argon2()
   return verify(storedHash, password).catch(() => false)
 }
