@@ -10,12 +10,13 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
-# The client bundle, written to dist/client.
+# The client bundle, written to dist/client, and the server's JavaScript, written to dist/server.
 FROM deps AS build
 COPY . .
 RUN npm run build
 
-# Runtime dependencies only. tsx, pg, express... are runtime dependencies: the server runs its TypeScript through tsx.
+# Runtime dependencies only. pg, express... are runtime dependencies; so are tsx and esbuild, with which
+# bin/marginalia.js runs the TypeScript sources should dist/server be missing or older than them.
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -35,11 +36,13 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 # Owned by root: the node user can read them but not change them (serve never writes into /app).
 COPY . .
 COPY --from=build /app/dist/client ./dist/client
+COPY --from=build /app/dist/server ./dist/server
 USER node
 EXPOSE 3000
 # /healthz answers 200 while the process is up (readiness, /readyz, is what the load balancer checks).
 # Node's own fetch, since the slim image has no curl.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Exec form, no shell in between: node itself receives SIGTERM and shuts down gracefully.
-CMD ["node", "bin/marginalia.js", "serve"]
+# Exec form, no shell in between: node itself receives SIGTERM and shuts down gracefully. The V8 flags keep the
+# process small (bin/node-flags.js, docs/operations.md "Memory").
+CMD ["node", "--max-semi-space-size=4", "--v8-pool-size=1", "bin/marginalia.js", "serve"]

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,12 +28,21 @@ export function clientBuildIsStale(): boolean {
   return newestSource > statSync(index).mtimeMs
 }
 
-/** Builds the client with Vite when it is missing or stale; says so on the terminal. */
+/**
+ * Builds the client with Vite when it is missing or stale; says so on the terminal. Vite runs in a child
+ * process: loaded into the server (`start` builds, then serves), it would stay in its memory (about 200 MB).
+ */
 export async function buildClientIfNeeded(): Promise<void> {
   if (!clientBuildIsStale()) return
   console.log('Building the web client…')
   const started = Date.now()
-  const { build } = await import('vite')
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' })
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')
+  const args = [vite, 'build', '--config', path.join(root, 'vite.config.ts'), '--logLevel', 'warn']
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' })
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', resolve)
+  })
+  if (code !== 0) throw new Error(`building the web client failed (vite exited with ${code})`)
   console.log(`Built the web client in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
 }

@@ -13,8 +13,11 @@ import { type DemoAccount, demoAccounts, demoPassword } from './accounts.ts'
 /** The sample draft's fixed id, so that seeding twice finds it again. */
 export const demoDocumentId = '0d7c5a3e-5b1f-4c2a-9e55-3f1d2b6a7c01'
 
-/** Where the sample draft's Markdown lives (a copy of the team's stand-in draft). */
-export const demoDraftUrl = new URL('./benchmarking-guidelines-draft.md', import.meta.url)
+/**
+ * Where the sample draft's Markdown lives (a copy of the team's stand-in draft). Written from the project's
+ * root, two levels up, so that it also holds in the built server (dist/server/*.mjs, bin/server-build.js).
+ */
+export const demoDraftUrl = new URL('../../server/demo/benchmarking-guidelines-draft.md', import.meta.url)
 
 /** What seeding did: every demo account with its role, and which of them are new. */
 export interface SeedResult {

@@ -2,11 +2,16 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { productionStart } from './server-process.ts'
 
-/** Milliseconds from spawning `marginalia serve` until `/readyz` answers 200. */
+/**
+ * Milliseconds from spawning `marginalia serve` (started as in production: prebuilt, built beforehand when
+ * stale, and with the production V8 flags) until `/readyz` answers 200.
+ */
 export async function timeColdStart(env: Record<string, string>, port: number): Promise<number> {
+  const flags = await productionStart()
   const started = performance.now()
-  const child = spawn(process.execPath, ['bin/marginalia.js', 'serve'], {
+  const child = spawn(process.execPath, [...flags, 'bin/marginalia.js', 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -3,7 +3,7 @@
  * they answer, stops them, and makes sure none outlives the harness (exit, errors, Ctrl+C); on Ctrl+C or
  * SIGTERM it also runs the clean-ups registered with `onInterrupt` (dropping the test database).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { createWriteStream, readFileSync } from 'node:fs'
 import net from 'node:net'
 
@@ -41,8 +41,20 @@ export interface ServerProcess {
 }
 
 /**
+ * Makes Marginalia start as in production: builds the server's JavaScript (dist/server) when it is missing or
+ * older than the sources, and answers the V8 flags production runs it with (bin/node-flags.js).
+ */
+export async function productionStart(): Promise<string[]> {
+  const build = spawnSync(process.execPath, ['bin/server-build.js', '--if-stale'], { stdio: 'inherit' })
+  if (build.status !== 0) throw new Error('the server build (node bin/server-build.js) failed')
+  const flags: { productionNodeFlags: string[] } = await import('../../bin/node-flags.js' as string)
+  return flags.productionNodeFlags
+}
+
+/**
  * Spawns `node <args>` under `taskset -c <core>`, with its output written to `logFile`, and waits until
- * GET `readyUrl` answers 200 (at most `timeoutMs`).
+ * GET `readyUrl` answers 200 (at most `timeoutMs`). Marginalia (`bin/marginalia.js`) starts as in production
+ * (`productionStart`): prebuilt, with the production V8 flags before `nodeOptions`.
  */
 export async function spawnServer(options: {
   core: number
@@ -53,10 +65,18 @@ export async function spawnServer(options: {
   timeoutMs?: number
   nodeOptions?: string[]
 }): Promise<ServerProcess> {
+  const production = options.args[0] === 'bin/marginalia.js' ? await productionStart() : []
   const log = createWriteStream(options.logFile)
   const child = spawn(
     'taskset',
-    ['-c', String(options.core), process.execPath, ...(options.nodeOptions ?? []), ...options.args],
+    [
+      '-c',
+      String(options.core),
+      process.execPath,
+      ...production,
+      ...(options.nodeOptions ?? []),
+      ...options.args,
+    ],
     { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   running.add(child)

@@ -1,0 +1,10 @@
+// The flags `node` runs the server with in production: `npm start` (package.json), the Docker image's CMD, this
+// folder's `marginalia` command (its first line) and the benchmarks pass them, since a running process cannot
+// change them. server/cli/node-flags.test.ts keeps those places equal to this list. What each costs and saves:
+// docs/operations.md, "Memory".
+//
+// --max-semi-space-size=4  the young generation's two halves stop at 4 MB instead of 16 MB
+// --v8-pool-size=1         one V8 helper thread (concurrent marking, sweeping, compiling) instead of four
+
+/** The flags, as `node` takes them before the script. */
+export const productionNodeFlags = ['--max-semi-space-size=4', '--v8-pool-size=1']
