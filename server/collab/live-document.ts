@@ -34,6 +34,12 @@ function encodeSyncUpdate(update: Uint8Array): Uint8Array {
 /** The largest a document's state may grow (bytes of Yjs updates applied since load, plus the loaded state). */
 export const maxDocumentBytes = 32 * 1024 * 1024
 
+/** An applied update waiting for the next broadcast, and the connection it came from (not sent back to it). */
+interface OutgoingUpdate {
+  update: Uint8Array
+  from: Connection | undefined
+}
+
 /**
  * One document in memory, shared by every connection to it on this process: the Y.Doc, its awareness
  * (presence and cursors, never persisted), and the connections. Every update is persisted through the group
@@ -144,23 +150,39 @@ export class LiveDocument {
     this.#outgoing.push({ update, from: origin?.source === 'connection' ? origin.connection : undefined })
     if (!this.#outgoingScheduled) {
       this.#outgoingScheduled = true
-      setImmediate(() => this.#flushUpdates())
+      // At most half of the event loop goes to broadcasting: after a flush that took t ms, the next waits until
+      // t ms after it ended, so updates pile into fewer, larger broadcasts where one costs much (hundreds of
+      // sockets) and go out in the next turn where it is cheap.
+      const wait = this.#lastFlushEndedAt + this.#lastFlushMs - performance.now()
+      if (wait >= 1) setTimeout(() => this.#flushUpdates(), wait)
+      else setImmediate(() => this.#flushUpdates())
     }
   }
 
   /** Updates applied in this turn of the event loop, waiting to be fanned out together. */
-  #outgoing: Array<{ update: Uint8Array; from: Connection | undefined }> = []
+  #outgoing: OutgoingUpdate[] = []
   #outgoingScheduled = false
 
   /**
    * Fans out every update of the last turn as one message per connection, encoded once for everyone who
    * sent none of them; a connection that sent some gets the merge of the others (never its own back).
    */
+  /** How long the last broadcast of updates took, and when it ended (`performance.now()`). */
+  #lastFlushMs = 0
+  #lastFlushEndedAt = 0
+
   #flushUpdates(): void {
     this.#outgoingScheduled = false
     const batch = this.#outgoing
     this.#outgoing = []
     if (batch.length === 0 || this.connections.size === 0) return
+    const started = performance.now()
+    this.#broadcastUpdates(batch)
+    this.#lastFlushEndedAt = performance.now()
+    this.#lastFlushMs = this.#lastFlushEndedAt - started
+  }
+
+  #broadcastUpdates(batch: OutgoingUpdate[]): void {
     const forEveryone = encodeSyncUpdate(
       batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update)),
     )

@@ -23,6 +23,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import {
+  type HistogramSnapshot,
+  type LatencyPercentiles,
+  percentilesBetween,
+} from '../../server/collab/latency-histogram.ts'
 import { formatCollabTables, ms, targetVerdicts } from './collab-report.ts'
 import { type ConvergenceResult, checkConvergence, waitForQuiet, waitForSaved } from './convergence.ts'
 import { Ledger, Window } from './ledger.ts'
@@ -104,7 +109,10 @@ export interface WindowResult {
   receipts: number
   fanOut: Percentiles | undefined
   deliveredPerSecond: number
+  /** From an edit's send to the `saved` that covers it, as the writer saw it (harness queueing included). */
   saved: Percentiles | undefined
+  /** The server's own count: from an update's arrival to its commit, when `saved` is sent (Marginalia only). */
+  savedAtServer: LatencyPercentiles | undefined
   failed: number
   closed: number
   serverCpuPercent: number
@@ -222,7 +230,10 @@ async function measure(
   settled: boolean,
   /** Failures are counted since then: the step's connecting and its window. */
   since: { failed: number; closed: number },
+  /** The server's arrival-to-commit histogram, when it keeps one. */
+  durableLatency: (() => Promise<HistogramSnapshot>) | undefined,
 ): Promise<WindowResult> {
+  const durableBefore = await durableLatency?.()
   const window = new Window(performance.now())
   ledger.window = window
   const server = watch.window()
@@ -240,6 +251,7 @@ async function measure(
     await sleep(50)
   }
   ledger.window = undefined
+  const durableAfter = durableBefore && (await durableLatency?.())
   const missing = window.expectedReceipts - window.fanOut.count
   return {
     clients: counts.readers + counts.writers,
@@ -252,6 +264,7 @@ async function measure(
     fanOut: window.fanOut.summary(missing),
     deliveredPerSecond: window.fanOut.count / seconds,
     saved: window.saved.count > 0 ? window.saved.summary() : undefined,
+    savedAtServer: durableAfter ? percentilesBetween(durableAfter, durableBefore) : undefined,
     failed: ledger.failed - since.failed,
     closed: ledger.closed - since.closed,
     serverCpuPercent: serverFigures.cpuPercent,
@@ -380,6 +393,7 @@ async function runOne(
           },
           settled,
           since,
+          target.durableLatency?.bind(target),
         )
         figures.attempts = attempt
         if (figures.othersCpuPercent <= noisyOthersPercent || attempt > noisyRetries) break
@@ -396,7 +410,8 @@ async function runOne(
           `${Math.round(figures.deliveredPerSecond)} updates/s delivered, server CPU ${Math.round(figures.serverCpuPercent)} %, ` +
           `RSS ${figures.serverPeakRssMb} MB, harness CPU ${Math.round(figures.harnessCpuPercent)} % (${Math.round(figures.harnessSystemCpuPercent)} % kernel, lag p99 ${Math.round(figures.harnessLagP99Ms)} ms), ` +
           `others ${Math.round(figures.othersCpuPercent)} %` +
-          (figures.saved ? `, saved p99 ${ms(figures.saved.p99)} ms` : ''),
+          (figures.saved ? `, saved p99 ${ms(figures.saved.p99)} ms` : '') +
+          (figures.savedAtServer ? ` (arrival → commit p99 ${ms(figures.savedAtServer.p99)} ms)` : ''),
       )
       if (steps.length > 1 && step < steps.length - 1) {
         const p99 = figures.fanOut?.p99 ?? Number.POSITIVE_INFINITY

@@ -23,7 +23,8 @@ function verdict(result: TargetResult): string {
 }
 
 function row(result: TargetResult, w: WindowResult, status = verdict(result)): string {
-  const saved = w.saved ? `${ms(w.saved.p50)} / ${ms(w.saved.p99)}` : '—'
+  const atServer = w.savedAtServer ? `${ms(w.savedAtServer.p50)} / ${ms(w.savedAtServer.p99)}` : '—'
+  const saved = w.saved ? `${atServer} (${ms(w.saved.p50)} / ${ms(w.saved.p99)})` : '—'
   const postgres =
     w.postgresCpuPercent === undefined ? '' : ` (+${Math.round(w.postgresCpuPercent)} % Postgres)`
   return (
@@ -35,7 +36,7 @@ function row(result: TargetResult, w: WindowResult, status = verdict(result)): s
 }
 
 const header = [
-  "| target | clients | fan-out p50 ms | p95 | p99 | max | updates/s delivered (of expected) | failed / closed | server CPU (one core) | server RSS peak | saved p50 / p99 ms | harness CPU | other processes' CPU | result |",
+  "| target | clients | fan-out p50 ms | p95 | p99 | max | updates/s delivered (of expected) | failed / closed | server CPU (one core) | server RSS peak | saved p50 / p99 ms: arrival → commit at the server (send → saved at the writer) | harness CPU | other processes' CPU | result |",
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ]
 
@@ -151,9 +152,13 @@ export function targetVerdicts(results: ScenarioResult[]): string[] {
       ? `p99 ${ms(p99)} ms vs relay ${ms(relayP99)} ms${relayCaveat}: ${met(p99 <= relayP99)}`
       : 'no relay figure to compare'
     if (scenario.scenario.key === 'b') {
-      const saved = mw?.saved?.p99 ?? Number.POSITIVE_INFINITY
+      // The issue's figure: from an update's arrival (at the server) to its saved.
+      const saved = mw?.savedAtServer?.p99 ?? Number.POSITIVE_INFINITY
+      const atWriter = mw?.saved
+        ? ` (${ms(mw.saved.p99)} ms from the writer's send, harness queueing included)`
+        : ''
       lines.push(
-        `- (b) Marginalia p99 ≤ relay p99 — ${vsRelay}; saved p99 < 25 ms — ${ms(saved)} ms: ${met(saved < 25)}${caveats(mw)}.`,
+        `- (b) Marginalia p99 ≤ relay p99 — ${vsRelay}; saved p99 < 25 ms from an update's arrival — ${ms(saved)} ms${atWriter}: ${met(saved < 25)}${caveats(mw)}.`,
       )
     } else if (scenario.scenario.key === 'c') {
       const rss = mw?.serverPeakRssMb ?? Number.POSITIVE_INFINITY

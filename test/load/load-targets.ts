@@ -10,6 +10,7 @@ import pg from 'pg'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import type { HistogramSnapshot } from '../../server/collab/latency-histogram.ts'
 import { readStoredState } from '../../server/db/document-state.repo.ts'
 import type { UserDto } from '../../shared/api/users.ts'
 import { connectCollab } from '../support/collab-client.ts'
@@ -35,6 +36,11 @@ export interface Target {
   readonly database: string | undefined
   /** Marginalia tells writers when their edits are durable (`saved` events); the relay keeps nothing. */
   readonly reportsSaved: boolean
+  /**
+   * Marginalia's own count of the time from each update's arrival to its commit (`GET /api/admin/collab`),
+   * cumulative: diff two readings for a window.
+   */
+  durableLatency?(): Promise<HistogramSnapshot>
   /** Makes `count` documents writers and readers may open. */
   documents(count: number): Promise<string[]>
   socketUrl(documentId: string): string
@@ -89,7 +95,8 @@ export async function createMarginaliaFixture(): Promise<MarginaliaFixture> {
     await database.drop()
   }
   try {
-    const author = await givenUser(pool, { name: 'Load Author' })
+    // An instance admin, so the harness can read the server's own figures (GET /api/admin/collab).
+    const author = await givenUser(pool, { name: 'Load Author', isAdmin: true })
     const commenter = await givenUser(pool, { name: 'Load Commenter' })
     return {
       database,
@@ -142,6 +149,11 @@ export async function startMarginalia(
       pid: server.pid,
       database: fixture.databaseName,
       reportsSaved: true,
+      async durableLatency() {
+        const answer = await writerAgent.get('/api/admin/collab')
+        if (answer.status !== 200) throw new Error(`GET /api/admin/collab: ${answer.status} ${answer.text}`)
+        return answer.body.durableMs as HistogramSnapshot
+      },
       async documents(count) {
         const ids: string[] = []
         for (let i = 0; i < count; i++) {
