@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=4 --v8-pool-size=1
 // The command line's entry point. Runs the server's prebuilt JavaScript (dist/server, see server-build.js)
 // when it is up to date with the sources; `start` builds it first when it is missing or stale. Otherwise it
-// runs the TypeScript sources through tsx (the same code, about 25 MB heavier and slower to start).
+// runs the TypeScript sources through tsx (the same code, about 50 MB heavier and slower to start).
 import { buildServerInChild, builtCliUrl, serverBuildIsFresh } from './server-build.js'
 
 let fresh = serverBuildIsFresh()

@@ -1,6 +1,6 @@
 // The server's prebuilt JavaScript: server/cli.ts (and the export worker's thread) bundled by esbuild into
 // dist/server/, which bin/marginalia.js runs instead of the TypeScript sources when it is up to date. Run from
-// TypeScript through tsx, the server carries tsx's loader and source maps: about 25 MB more, and slower starts.
+// TypeScript through tsx, the server carries tsx's loader and source maps: about 50 MB more, and slower starts.
 //
 //   node bin/server-build.js [--if-stale]   builds dist/server (part of `npm run build`; `start` builds when stale)
 //
