@@ -1,6 +1,7 @@
 import type { Node as ProseMirrorNode, Schema } from 'prosemirror-model'
 import type * as Y from 'yjs'
 import { fuzzyFind } from './fuzzy.ts'
+import { itemPosition } from './item-position.ts'
 import { buildPositionIndex, fastPosition, type PositionIndex } from './position-index.ts'
 import { findQuote } from './quote.ts'
 import {
@@ -77,6 +78,11 @@ function currentTextOf(context: AnchorContext, from: number, to: number): string
 
 /** A relative position's ProseMirror position: the fast lookup when it points into a text, else y-prosemirror's walk. */
 function positionOf(context: AnchorContext, base64: string): number | null {
+  const map = textMapOf(context)
+  if (map && context.fragment.doc) {
+    const direct = itemPosition(context.fragment.doc, map.items, base64)
+    if (direct !== undefined) return direct
+  }
   const relative = decodeRelative(base64)
   if (context.fragment.doc) {
     const fast = fastPosition(context.fragment.doc, positionsOf(context), relative)

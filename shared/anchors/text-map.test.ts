@@ -6,8 +6,10 @@ import { parseMarkdown, schema } from '../schema/index.ts'
 import { doc, h1, p, strong } from '../schema/test-builder.ts'
 import { kitchenSink, readSampleDraft } from '../schema/test-fixtures.ts'
 import { lazyAnchorContext } from './context.ts'
-import { buildPositionIndex } from './position-index.ts'
+import { itemPosition } from './item-position.ts'
+import { buildPositionIndex, fastPosition } from './position-index.ts'
 import { quoteOf } from './quote.ts'
+import { decodeRelative, encodeRelative } from './relative.ts'
 import { type AnchorContext, anchorRange, resolveAnchor, type StoredAnchor } from './resolve.ts'
 import { buildTextMap, type TextMap, textBetween } from './text-map.ts'
 
@@ -257,5 +259,34 @@ describe('text map', () => {
       compared++
     })
     expect(compared).toBeGreaterThan(20)
+  })
+
+  it('reads relative positions into its texts exactly as Yjs does, before and after random edits', () => {
+    /** Relative positions at every index of every live text, sticking either way. */
+    const everyPosition = (ydoc: Y.Doc): string[] => {
+      const map = buildTextMap(ydoc.getXmlFragment('prosemirror'), schema)!
+      return [...map.positions.keys()].flatMap((text) =>
+        Array.from({ length: text.length + 1 }, (_, index) =>
+          [0, -1].map((assoc) => encodeRelative(Y.createRelativePositionFromTypeIndex(text, index, assoc))),
+        ).flat(),
+      )
+    }
+    let direct = 0
+    for (let seed = 1; seed <= 8; seed++) {
+      const random = prng(seed)
+      const ydoc = yDocOf(kitchenSink())
+      const before = everyPosition(ydoc)
+      for (let edit = 0; edit < 30; edit++) randomEdit(ydoc, random)
+      const map = buildTextMap(ydoc.getXmlFragment('prosemirror'), schema)!
+      for (const base64 of [...before, ...everyPosition(ydoc), 'AAAA', 'AgEC', 'AA==', 'A===']) {
+        const found = itemPosition(ydoc, map.items, base64)
+        if (found === undefined) continue
+        direct++
+        expect(found, `seed ${seed} ${base64}`).toBe(
+          fastPosition(ydoc, map.positions, decodeRelative(base64)),
+        )
+      }
+    }
+    expect(direct).toBeGreaterThan(1000)
   })
 })

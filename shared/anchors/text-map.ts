@@ -1,5 +1,6 @@
 import type { ContentMatch, MarkType, NodeType, Schema } from 'prosemirror-model'
 import * as Y from 'yjs'
+import type { ItemStarts } from './item-position.ts'
 import type { PositionIndex } from './position-index.ts'
 
 /** What an entry of a text map is: the only nodes that `textBetween` takes text or a separator from. */
@@ -22,6 +23,8 @@ export enum EntryKind {
 export interface TextMap {
   /** Where each live Yjs text starts (the same index `buildPositionIndex` builds from the ProseMirror view). */
   positions: PositionIndex
+  /** Where each item of those texts (deleted ones too) lies, for `itemPosition`. */
+  items: ItemStarts
   kinds: EntryKind[]
   /** The ProseMirror position where each entry starts, and where it ends. */
   starts: number[]
@@ -47,14 +50,14 @@ const hashedMarkName = /(.*)(--[a-zA-Z0-9+/=]{8})$/
  * the content expression, allowed marks), run without building a node.
  */
 export function buildTextMap(fragment: Y.XmlFragment, schema: Schema): TextMap | null {
-  const map: TextMap = { positions: new Map(), kinds: [], starts: [], ends: [], texts: [] }
+  const map: TextMap = { positions: new Map(), items: new Map(), kinds: [], starts: [], ends: [], texts: [] }
   try {
     let pos = 0
     for (let item = fragment._start; item !== null; item = item.right) {
       if (item.deleted || !item.countable) continue
       const child = contentType(item)
       if (!(child instanceof XmlElement)) return null
-      pos += walkElement(map, schema, child, pos).nodeSize
+      pos += walkElement(map, schema, checkedType(schema, child), child, pos)
     }
   } catch (error) {
     if (error instanceof Unconvertible) return null
@@ -68,36 +71,71 @@ function contentType(item: Y.Item): Y.AbstractType<unknown> | undefined {
   return item.content instanceof ContentType ? item.content.type : undefined
 }
 
-const attributeChecks = new WeakMap<NodeType, boolean>()
+/**
+ * The attribute check of one node type: whether creating a node of that type from an element's attributes
+ * would throw (an attribute without a default missing, or refused by its validation). The values it accepted
+ * are remembered, so a long document with a few distinct headings and cells asks ProseMirror a few times.
+ */
+class AttributeCheck {
+  readonly names: string[]
+  readonly canFail: boolean
+  readonly #accepted: unknown[][] = []
+  readonly #values: unknown[]
 
-/** Whether a node type has an attribute without a default or with a validation, so that creating it may throw. */
-function attributesCanFail(type: NodeType): boolean {
-  let canFail = attributeChecks.get(type)
-  if (canFail === undefined) {
-    const specs = Object.values(type.spec.attrs ?? {})
-    canFail = specs.some((spec) => !Object.hasOwn(spec, 'default') || spec.validate !== undefined)
-    attributeChecks.set(type, canFail)
+  constructor(readonly type: NodeType) {
+    const specs = type.spec.attrs ?? {}
+    this.names = Object.keys(specs)
+    this.canFail = Object.values(specs).some(
+      (spec) => !Object.hasOwn(spec, 'default') || spec.validate !== undefined,
+    )
+    this.#values = new Array(this.names.length)
   }
-  return canFail
-}
 
-/** Maps one element at `pos`, checking it as ProseMirror's `createChecked` would; returns its type and size. */
-function walkElement(
-  map: TextMap,
-  schema: Schema,
-  element: Y.XmlElement,
-  pos: number,
-): { type: NodeType; nodeSize: number } {
-  const type = schema.nodes[element.nodeName]
-  if (type === undefined || type.isText) throw new Unconvertible()
-  if (attributesCanFail(type)) {
+  /** Throws `Unconvertible` when y-prosemirror's `schema.node` would refuse these attributes. */
+  check(element: Y.XmlElement): void {
+    if (!this.canFail) return
+    const { names } = this
+    const values = this.#values
+    for (let i = 0; i < names.length; i++) values[i] = element.getAttribute(names[i]!)
+    accepted: for (const known of this.#accepted) {
+      for (let i = 0; i < values.length; i++) if (known[i] !== values[i]) continue accepted
+      return
+    }
+    const attrs: Record<string, unknown> = {}
+    for (let i = 0; i < names.length; i++) if (values[i] !== undefined) attrs[names[i]!] = values[i]
     try {
-      // Computes and validates the attributes as `createChecked` does (an empty node: content is checked below).
-      type.create(element.getAttributes() as Record<string, unknown>)
+      // Computes and validates the attributes as `createChecked` does (an empty node: content is checked apart).
+      this.type.create(attrs)
     } catch {
       throw new Unconvertible()
     }
+    if (this.#accepted.length < 16) this.#accepted.push([...values])
   }
+}
+
+const attributeChecks = new WeakMap<NodeType, AttributeCheck>()
+
+/** The node type of an element, with its attributes checked; throws `Unconvertible` for what the schema refuses. */
+function checkedType(schema: Schema, element: Y.XmlElement): NodeType {
+  const type = schema.nodes[element.nodeName]
+  if (type === undefined || type.isText) throw new Unconvertible()
+  let check = attributeChecks.get(type)
+  if (check === undefined) {
+    check = new AttributeCheck(type)
+    attributeChecks.set(type, check)
+  }
+  check.check(element)
+  return type
+}
+
+/** Maps one element of type `type` at `pos`, checking its content as `createChecked` would; returns its size. */
+function walkElement(
+  map: TextMap,
+  schema: Schema,
+  type: NodeType,
+  element: Y.XmlElement,
+  pos: number,
+): number {
   if (type.isLeaf) {
     for (let item = element._start; item !== null; item = item.right) {
       if (!item.deleted && item.countable) throw new Unconvertible()
@@ -106,7 +144,7 @@ function walkElement(
     map.starts.push(pos)
     map.ends.push(pos + 1)
     map.texts.push('')
-    return { type, nodeSize: 1 }
+    return 1
   }
   let entry = -1
   if (type.isTextblock) {
@@ -122,9 +160,9 @@ function walkElement(
     if (item.deleted || !item.countable) continue
     const child = contentType(item)
     if (child instanceof XmlElement) {
-      const mapped = walkElement(map, schema, child, inner)
-      match = match.matchType(mapped.type)
-      inner += mapped.nodeSize
+      const childType = checkedType(schema, child)
+      inner += walkElement(map, schema, childType, child, inner)
+      match = match.matchType(childType)
     } else if (child instanceof XmlText) {
       match = walkText(map, schema, type, child, match, inner)
       inner += child.length
@@ -136,7 +174,7 @@ function walkElement(
   if (!match.validEnd) throw new Unconvertible()
   const nodeSize = inner + 1 - pos
   if (entry >= 0) map.ends[entry] = pos + nodeSize
-  return { type, nodeSize }
+  return nodeSize
 }
 
 /** Maps one Yjs text at `pos` inside a node of type `parent`; returns the content match after its text nodes. */
@@ -155,6 +193,7 @@ function walkText(
   let value = ''
   let formatted = false
   for (let item = text._start; item !== null; item = item.right) {
+    map.items.set(item, pos + value.length)
     if (item.deleted) continue
     const content = item.content
     if (content instanceof ContentString) value += content.str
