@@ -23,6 +23,12 @@ const remotePresence = Symbol('remote presence')
 /** How often merged presence (cursors, who is here) goes out to a document's connections. */
 export const presenceIntervalMs = 50
 
+/**
+ * The longest pause between two broadcasts of updates: it lets the update log's commits and incoming messages
+ * through, and longer would only add to every reader's latency where one broadcast takes tens of milliseconds.
+ */
+const maxBroadcastPauseMs = 5
+
 /** A sync "update" message carrying `update`. */
 function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -150,10 +156,11 @@ export class LiveDocument {
     this.#outgoing.push({ update, from: origin?.source === 'connection' ? origin.connection : undefined })
     if (!this.#outgoingScheduled) {
       this.#outgoingScheduled = true
-      // At most half of the event loop goes to broadcasting: after a flush that took t ms, the next waits until
-      // t ms after it ended, so updates pile into fewer, larger broadcasts where one costs much (hundreds of
-      // sockets) and go out in the next turn where it is cheap.
-      const wait = this.#lastFlushEndedAt + this.#lastFlushMs - performance.now()
+      // Broadcasting leaves room for the rest: after a flush that took t ms, the next waits until t ms (at most
+      // maxBroadcastPauseMs) after it ended, so updates pile into fewer, larger broadcasts where one costs much
+      // (hundreds of sockets) and go out in the next turn where it is cheap.
+      const wait =
+        this.#lastFlushEndedAt + Math.min(this.#lastFlushMs, maxBroadcastPauseMs) - performance.now()
       if (wait >= 1) setTimeout(() => this.#flushUpdates(), wait)
       else setImmediate(() => this.#flushUpdates())
     }
@@ -218,8 +225,12 @@ export class LiveDocument {
       }
     }
     // Presence is merged and sent at most every presenceIntervalMs: with many clients, relaying every
-    // cursor move and renewal to everyone grows with the square of the clients.
-    this.#presenceTimer ??= setTimeout(() => this.#flushPresence(), presenceIntervalMs)
+    // cursor move and renewal to everyone grows with the square of the clients. Where one broadcast costs much
+    // (thousands of sockets) the interval stretches so that presence takes at most a fifth of the event loop.
+    this.#presenceTimer ??= setTimeout(
+      () => this.#flushPresence(),
+      Math.max(presenceIntervalMs, 4 * this.#lastPresenceFlushMs),
+    )
   }
 
   #flushPresence(): void {
@@ -235,8 +246,13 @@ export class LiveDocument {
     encoding.writeVarUint(encoder, messageAwareness)
     encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, changed))
     const message = encoding.toUint8Array(encoder)
+    const started = performance.now()
     for (const connection of this.connections) connection.send(message)
+    this.#lastPresenceFlushMs = performance.now() - started
   }
+
+  /** How long the last presence broadcast took. */
+  #lastPresenceFlushMs = 0
 
   /** Forgets the presence of a connection that left. */
   dropPresence(clients: Iterable<number>): void {
