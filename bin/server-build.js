@@ -6,7 +6,7 @@
 //
 // Every output file sits directly in dist/server/, at the same depth as a file in server/<folder>/, so the
 // sources' paths relative to `import.meta.url` ('../../migrations/', '../../dist/client/') mean the same in both.
-// node_modules stay outside the bundle; lazy `import()`s become chunks that still load on first use.
+// node_modules stay outside the bundle (but zod); lazy `import()`s become chunks that still load on first use.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -41,6 +41,30 @@ export function serverBuildIsFresh() {
 }
 
 /**
+ * An esbuild plugin: every package import stays external (loaded from node_modules at run time) except zod's,
+ * which is bundled without its 60-odd translations of the error messages (`z.locales`, unused here; the English
+ * messages stay). Loaded from node_modules, zod is about 95 modules and 0.85 MB of source, which V8 keeps in
+ * memory for its lazy compilation: bundled this way, the idle server holds about 5 MB less.
+ */
+const zodBundledWithoutLocales = {
+  name: 'zod-bundled-without-locales',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      /^zod($|\/)/.test(args.path) ? undefined : { path: args.path, external: true },
+    )
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`)
+        ? { path: 'zod-locales', namespace: 'zod-without-locales' }
+        : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'zod-without-locales' }, () => ({
+      contents: 'export {}',
+      loader: 'js',
+    }))
+  },
+}
+
+/**
  * Bundles the server into a temporary folder beside dist/server, then puts it in place (a process starting
  * meanwhile finds no fresh build and runs the sources). Throws with esbuild's message when the build fails.
  */
@@ -61,7 +85,8 @@ export async function buildServer() {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
+      // node_modules stay outside the bundle, except zod (see `zodBundledWithoutLocales`).
+      plugins: [zodBundledWithoutLocales],
       // Class and function names stay as written (logs and errors show them).
       keepNames: true,
       // Maps beside the code for debugging (`node --enable-source-maps`); Node does not read them otherwise.
