@@ -166,18 +166,15 @@ export class LiveDocument {
     }
   }
 
-  /** Updates applied in this turn of the event loop, waiting to be fanned out together. */
+  /** Updates applied since the last broadcast, waiting to be fanned out together. */
   #outgoing: OutgoingUpdate[] = []
   #outgoingScheduled = false
 
-  /**
-   * Fans out every update of the last turn as one message per connection, encoded once for everyone who
-   * sent none of them; a connection that sent some gets the merge of the others (never its own back).
-   */
   /** How long the last broadcast of updates took, and when it ended (`performance.now()`). */
   #lastFlushMs = 0
   #lastFlushEndedAt = 0
 
+  /** Broadcasts what is waiting, and notes what it cost (the next one waits for as long, up to a bound). */
   #flushUpdates(): void {
     this.#outgoingScheduled = false
     const batch = this.#outgoing
@@ -189,6 +186,10 @@ export class LiveDocument {
     this.#lastFlushMs = this.#lastFlushEndedAt - started
   }
 
+  /**
+   * Fans out updates as one message per connection, encoded once for everyone who sent none of them; a
+   * connection that sent some gets the merge of the others (never its own back).
+   */
   #broadcastUpdates(batch: OutgoingUpdate[]): void {
     const forEveryone = encodeSyncUpdate(
       batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update)),
