@@ -90,10 +90,9 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
     await editor.locator('.ProseMirror h2', { hasText: '1. Introduction' }).click()
     await editor.keyboard.press('End')
     await editor.keyboard.press('Enter')
-    // A person's pause after Enter. Under CI load, a character typed within milliseconds of the Enter, while
-    // the answers to it (the `saved` event, merged presence) arrived, twice ended up after the rest of the
-    // sentence: the caret was put back before it. That race is the editor's, not the versions'; it is noted
-    // as open (docs/architecture.md, "Known issues").
+    // A person's pause after Enter: a character typed within milliseconds of it can end up after the rest of
+    // the sentence in a freshly opened draft. That race is the editor's, not the versions'; it is open
+    // (docs/architecture.md, "Known issues"; test/e2e/typing-after-enter.test.ts reproduces it).
     await editor.getByText('Up to date').first().waitFor()
     await editor.waitForTimeout(300)
     await editor.keyboard.type(sentence)
