@@ -8,6 +8,7 @@ import { tableEditing } from 'prosemirror-tables'
 import { EditorView } from 'prosemirror-view'
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import { threadHighlights } from '../threads/highlights.ts'
+import { caretAfterTyping } from './caret-after-typing.ts'
 import { buildCursor, buildSelection } from './cursors.ts'
 import { buildInputRules } from './input-rules.ts'
 import { buildKeymap } from './keymap.ts'
@@ -52,6 +53,7 @@ export function createEditorView(
       keymap(buildKeymap({ onLink: () => options.onLinkRequest?.() })),
       keymap(baseKeymap),
       buildInputRules(),
+      caretAfterTyping(),
       dropCursor({ class: 'drop-cursor', color: false }),
       gapCursor(),
       tableEditing(),

@@ -6,10 +6,10 @@ import { chromiumAvailable, launchBrowser } from '../support/browser.ts'
 import { testLog } from '../support/log.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
-// The reproduction of a known issue (docs/architecture.md, "Known issues"): in a draft just opened, a word
-// typed within milliseconds of Enter comes out with its first character last ("q0abcZ" for "Zq0abc") in about
-// half the attempts; after a 300 ms pause, never. Skipped until it is fixed: remove `.skip` to work on it.
-describe.skip('typing right after Enter in a freshly opened draft (known issue)', () => {
+// In a draft just opened, a word typed within milliseconds of Enter came out with its first character last
+// ("q0abcZ" for "Zq0abc") in about half the attempts: Chromium reported the caret before the character it had
+// just inserted into the new paragraph. client/editor/caret-after-typing.ts keeps the caret after typed text.
+describe.skipIf(!chromiumAvailable)('typing right after Enter in a freshly opened draft', () => {
   let server: TestServer
   let browser: Browser
 
@@ -23,7 +23,7 @@ describe.skip('typing right after Enter in a freshly opened draft (known issue)'
     await server?.stop()
   })
 
-  it.runIf(chromiumAvailable)('keeps every character where it was typed', async () => {
+  it('keeps every character where it was typed', async () => {
     const page: Page = await (await browser.newContext({ baseURL: server.url, locale: 'en-GB' })).newPage()
     await page.goto('/login')
     await page.getByLabel('Email').fill('editor@demo.example')

@@ -90,9 +90,7 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
     await editor.locator('.ProseMirror h2', { hasText: '1. Introduction' }).click()
     await editor.keyboard.press('End')
     await editor.keyboard.press('Enter')
-    // A person's pause after Enter: a character typed within milliseconds of it can end up after the rest of
-    // the sentence in a freshly opened draft. That race is the editor's, not the versions'; it is open
-    // (docs/architecture.md, "Known issues"; test/e2e/typing-after-enter.test.ts reproduces it).
+    // A person's pause after Enter (typing within milliseconds of it is test/e2e/typing-after-enter.test.ts's).
     await editor.getByText('Up to date').first().waitFor()
     await editor.waitForTimeout(300)
     await editor.keyboard.type(sentence)
