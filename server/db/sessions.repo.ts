@@ -136,16 +136,6 @@ export async function findSessionWithAccount(
     ...account
   } = row
   const read: SessionRead = { sess, account: account.id ? (account as UserRow) : undefined }
-  if (documentId !== undefined) {
-    read.membership = membershipOf({
-      document_id,
-      user_id,
-      role,
-      title,
-      phase,
-      comment_deadline,
-      thread_list_version,
-    })
-  }
+  if (documentId !== undefined) read.membership = membershipOf(row)
   return read
 }

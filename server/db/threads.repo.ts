@@ -1,3 +1,4 @@
+import type { StoredAnchor } from '../../shared/anchors/index.ts'
 import type { Resolution, ThreadStatus, ThreadType } from '../../shared/api/threads.ts'
 import type { Queryable } from './queryable.ts'
 
@@ -28,6 +29,20 @@ export interface ThreadRow {
   resolved_at: Date | null
   resolved_by: string | null
   resolved_by_name: string | null
+}
+
+/** A thread row's anchor as stored, in the form `resolveAnchor` takes. */
+export function storedAnchorOf(
+  row: Pick<ThreadRow, 'anchor_kind' | 'anchor_start' | 'anchor_end' | 'quote' | 'prefix' | 'suffix'>,
+): StoredAnchor {
+  return {
+    kind: row.anchor_kind,
+    start: row.anchor_start,
+    end: row.anchor_end,
+    quote: row.quote,
+    prefix: row.prefix,
+    suffix: row.suffix,
+  }
 }
 
 const threadSelect = `SELECT t.id, t.document_id, t.author_id, a.name AS author_name, a.country AS author_country,

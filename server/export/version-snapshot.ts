@@ -5,7 +5,7 @@ import type { VersionThreadDto } from '../../shared/api/versions.ts'
 import { schema } from '../../shared/schema/index.ts'
 import { fragmentName } from '../collab/document-store.ts'
 import type { AppContext } from '../context.ts'
-import { listThreadRows, type ThreadRow } from '../db/threads.repo.ts'
+import { listThreadRows, storedAnchorOf, type ThreadRow } from '../db/threads.repo.ts'
 import { findVersion } from '../db/versions.repo.ts'
 import { NotFoundError } from '../errors.ts'
 import type { Membership } from '../policies/access.ts'
@@ -26,14 +26,7 @@ function versionContext(state: Uint8Array): AnchorContext {
 
 /** Where a thread's anchor lies in the version's text: its relative positions, else its quote found again. */
 function anchorIn(context: AnchorContext, row: ThreadRow): ThreadDto['anchor'] {
-  const resolved = resolveAnchor(context, {
-    kind: row.anchor_kind,
-    start: row.anchor_start,
-    end: row.anchor_end,
-    quote: row.quote,
-    prefix: row.prefix,
-    suffix: row.suffix,
-  })
+  const resolved = resolveAnchor(context, storedAnchorOf(row))
   return {
     state: resolved.state,
     from: resolved.from,

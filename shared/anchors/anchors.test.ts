@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { initProseMirrorDoc, prosemirrorToYXmlFragment } from 'y-prosemirror'
 import * as Y from 'yjs'
+import { prng } from '../../test/support/prng.ts'
 import { parseMarkdown, schema } from '../schema/index.ts'
 import { buildPositionIndex, fastPosition } from './position-index.ts'
 import { findQuote, quoteOf } from './quote.ts'
@@ -61,16 +62,6 @@ function texts(ydoc: Y.Doc): Y.XmlText[] {
         ? node.toArray().filter((c): c is Y.XmlText => c instanceof Y.XmlText)
         : [],
     )
-}
-
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** The anchored range inside one XmlText, as offsets, found by resolving and mapping back. */

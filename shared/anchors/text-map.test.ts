@@ -2,6 +2,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import { describe, expect, it } from 'vitest'
 import { initProseMirrorDoc, prosemirrorToYXmlFragment } from 'y-prosemirror'
 import * as Y from 'yjs'
+import { prng } from '../../test/support/prng.ts'
 import { parseMarkdown, schema } from '../schema/index.ts'
 import { doc, h1, p, strong } from '../schema/test-builder.ts'
 import { kitchenSink, readSampleDraft } from '../schema/test-fixtures.ts'
@@ -17,16 +18,6 @@ function yDocOf(node: ProseMirrorNode): Y.Doc {
   const ydoc = new Y.Doc()
   prosemirrorToYXmlFragment(node, ydoc.getXmlFragment('prosemirror'))
   return ydoc
-}
-
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** y-prosemirror's view of the fragment, after checking the map was built first (the view may repair). */

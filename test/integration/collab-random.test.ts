@@ -9,6 +9,7 @@ import type { UserDto } from '../../shared/api/users.ts'
 import { type CollabClient, connectCollab } from '../support/collab-client.ts'
 import { givenDocument, givenUser, testPassword } from '../support/given.ts'
 import { HttpAgent } from '../support/http-agent.ts'
+import { prng } from '../support/prng.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 import { eventually } from '../support/ydoc-text.ts'
 
@@ -17,17 +18,6 @@ beforeAll(async () => {
   server = await startTestServer()
 })
 afterAll(() => server?.stop())
-
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed with its seed. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function randomEdit(doc: Y.Doc, random: () => number, label: string): void {
   const fragment = doc.getXmlFragment('prosemirror')

@@ -7,9 +7,11 @@
  * Run alone: `npx tsx test/load/threads-load.ts [--threads N] [--page N] [--connections N] [--no-page] [--no-list] [--target-only] [--identity] [--json FILE]`
  * (`--target-only`: just the target's case, `limit=page` at `connections` concurrent, three runs; no anchors, no page).
  */
+
 import { writeFile } from 'node:fs/promises'
 import autocannon from 'autocannon'
 import * as Y from 'yjs'
+import { storedAnchorOf } from '../../server/db/threads.repo.ts'
 import { buildTextMap, lazyAnchorContext, resolveAnchor } from '../../shared/anchors/index.ts'
 import { schema } from '../../shared/schema/index.ts'
 import { connectCollab } from '../support/collab-client.ts'
@@ -182,14 +184,7 @@ export async function measureAnchors(world: ThreadsWorld): Promise<{
     const converted = performance.now()
     let orphaned = 0
     for (const row of anchors) {
-      const resolved = resolveAnchor(context, {
-        kind: row.anchor_kind,
-        start: row.anchor_start,
-        end: row.anchor_end,
-        quote: row.quote,
-        prefix: row.prefix,
-        suffix: row.suffix,
-      })
+      const resolved = resolveAnchor(context, storedAnchorOf(row))
       if (resolved.state === 'orphaned') orphaned++
     }
     return { convertMs: converted - started, resolveAllMs: performance.now() - converted, orphaned }

@@ -3,7 +3,7 @@ import type { CommentDto, ParticipantDto, ThreadDto } from '../../../shared/api/
 import type { AppContext } from '../../context.ts'
 import { type CommentRow, commentsOfThreads, supportersOfThreads } from '../../db/comments.repo.ts'
 import type { Queryable } from '../../db/queryable.ts'
-import { type ThreadRow, updateThreadAnchor } from '../../db/threads.repo.ts'
+import { storedAnchorOf, type ThreadRow, updateThreadAnchor } from '../../db/threads.repo.ts'
 
 function participant(
   id: string | null,
@@ -51,16 +51,7 @@ export async function toThreadDtos(
   const [comments, supporters] = await Promise.all([commentsOfThreads(db, ids), supportersOfThreads(db, ids)])
   const anchors = await ctx.live.with(documentId, (live) => {
     const context: AnchorContext = live.anchorContext()
-    return rows.map((row) =>
-      resolveAnchor(context, {
-        kind: row.anchor_kind,
-        start: row.anchor_start,
-        end: row.anchor_end,
-        quote: row.quote,
-        prefix: row.prefix,
-        suffix: row.suffix,
-      }),
-    )
+    return rows.map((row) => resolveAnchor(context, storedAnchorOf(row)))
   })
   const moved = rows.flatMap((row, i) => {
     const again = anchors[i]!.reanchored
