@@ -45,4 +45,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Exec form, no shell in between: node itself receives SIGTERM and shuts down gracefully. The V8 flags keep the
 # process small (bin/node-flags.js, docs/operations.md "Memory").
-CMD ["node", "--max-semi-space-size=1", "--v8-pool-size=1", "--heap-growing-percent=20", "bin/marginalia.js", "serve"]
+CMD ["node", "--max-semi-space-size=1", "--v8-pool-size=1", "--heap-growing-percent=20", "--single-threaded-gc", "bin/marginalia.js", "serve"]

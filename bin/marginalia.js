@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=1 --v8-pool-size=1 --heap-growing-percent=20
+#!/usr/bin/env -S node --max-semi-space-size=1 --v8-pool-size=1 --heap-growing-percent=20 --single-threaded-gc
 // The command line's entry point. Runs the server's prebuilt JavaScript (dist/server, see server-build.js)
 // when it is up to date with the sources; `start` builds it first when it is missing or stale. Otherwise it
 // runs the TypeScript sources through tsx (the same code, about 50 MB heavier and slower to start).

@@ -54,7 +54,8 @@ export async function productionStart(): Promise<string[]> {
 /**
  * Spawns `node <args>` under `taskset -c <core>`, with its output written to `logFile`, and waits until
  * GET `readyUrl` answers 200 (at most `timeoutMs`). Marginalia (`bin/marginalia.js`) starts as in production
- * (`productionStart`): prebuilt, with the production V8 flags before `nodeOptions`.
+ * (`productionStart`): prebuilt, with the production V8 flags, then `BENCH_NODE_FLAGS` (space-separated: an A/B
+ * of a flag; the last value of a flag wins), then `nodeOptions`.
  */
 export async function spawnServer(options: {
   core: number
@@ -65,7 +66,10 @@ export async function spawnServer(options: {
   timeoutMs?: number
   nodeOptions?: string[]
 }): Promise<ServerProcess> {
-  const production = options.args[0] === 'bin/marginalia.js' ? await productionStart() : []
+  const production =
+    options.args[0] === 'bin/marginalia.js'
+      ? [...(await productionStart()), ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])]
+      : []
   const log = createWriteStream(options.logFile)
   const child = spawn(
     'taskset',

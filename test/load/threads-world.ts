@@ -63,11 +63,9 @@ export async function buildThreadsWorld(threadCount = 2000, repliesPerThread = 2
       },
       logFile: path.join(logDir, 'server.log'),
       readyUrl: `${url}/readyz`,
-      // BENCH_NODE_FLAGS (space-separated) go after the production flags, so they can override them.
-      nodeOptions: [
-        ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
-        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-      ],
+      nodeOptions: process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : [],
     })
     const owner = await givenUser(pool, { isAdmin: true, name: 'Bench Owner', country: 'CN' })
     const agent = new HttpAgent(url)
