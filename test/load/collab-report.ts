@@ -50,6 +50,14 @@ function steadyTable(scenario: ScenarioResult): string[] {
   const m = scenario.results.find((r) => r.target === 'Marginalia')?.windows[0]
   const r = scenario.results.find((r) => r.target === 'relay')?.windows[0]
   if (m && r) lines.push('', `p99 ratio Marginalia / relay: ${ratio(m.fanOut?.p99, r.fanOut?.p99)}.`)
+  const repeated = scenario.results.filter((r) => r.p99Runs && r.p99Runs.length > 1)
+  if (repeated.length > 0) {
+    const each = repeated.map((r) => `${r.target} ${r.p99Runs!.map(ms).join(', ')}`).join('; ')
+    lines.push(
+      '',
+      `Each target ran ${repeated[0]!.p99Runs!.length} times, taking turns; the rows are each target's run with the median p99 (p99 of each run, in ms: ${each}).`,
+    )
+  }
   return lines
 }
 
