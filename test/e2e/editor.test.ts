@@ -1,29 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoPassword } from '../../server/demo/accounts.ts'
-import { demoDocumentId, seedDemo } from '../../server/demo/seed.ts'
-import { chromiumAvailable, launchBrowser } from '../support/browser.ts'
-import { testLog } from '../support/log.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { demoDocumentId } from '../../server/demo/seed.ts'
+import { chromiumAvailable } from '../support/browser.ts'
+import { signInToDemo, useDemoBrowser } from '../support/demo-browser.ts'
 
 describe.skipIf(!chromiumAvailable)('the live draft in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const demo = useDemoBrowser()
   const contexts: BrowserContext[] = []
   const problems: string[] = []
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedDemo(server.ctx.db.pool, testLog)
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
   async function openDraft(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'en-GB' })
+    const context = await demo.browser.newContext({ baseURL: demo.server.url, locale: 'en-GB' })
     contexts.push(context)
     const page = await context.newPage()
     page.on('pageerror', (error) => problems.push(`${email}: ${error.message}`))
@@ -31,11 +18,7 @@ describe.skipIf(!chromiumAvailable)('the live draft in Chromium', () => {
       if (message.type() === 'error' && /Content.Security.Policy|Refused/i.test(message.text()))
         problems.push(`${email}: ${message.text()}`)
     })
-    await page.goto('/login')
-    await page.getByLabel('Email').fill(email)
-    await page.getByLabel('Password').fill(demoPassword)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My documents' }).waitFor()
+    await signInToDemo(page, email)
     await page.goto(`/documents/${demoDocumentId}`)
     await page.locator('.ProseMirror').waitFor()
     await page.locator('.ProseMirror').getByText('1. Introduction').first().waitFor()

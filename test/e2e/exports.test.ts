@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword } from '../../server/demo/accounts.ts'
 import { demoDocumentId, seedDemo } from '../../server/demo/seed.ts'
 import { chromiumAvailable, launchBrowser } from '../support/browser.ts'
+import { signInToDemo } from '../support/demo-browser.ts'
 import { zipPart } from '../support/export-readers.ts'
 import { HttpAgent } from '../support/http-agent.ts'
 import { testLog } from '../support/log.ts'
@@ -75,11 +76,7 @@ describe.skipIf(!chromiumAvailable)('exports and the disposition of comments in 
       if (/Content.Security.Policy|Refused to/i.test(message.text()))
         problems.push(`${email}: ${message.text()}`)
     })
-    await page.goto('/login')
-    await page.getByLabel('Email').fill(email)
-    await page.getByLabel('Password').fill(demoPassword)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My documents' }).waitFor()
+    await signInToDemo(page, email)
     return page
   }
 

@@ -1,33 +1,15 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoPassword } from '../../server/demo/accounts.ts'
-import { demoDocumentId, seedDemo } from '../../server/demo/seed.ts'
-import { chromiumAvailable, launchBrowser } from '../support/browser.ts'
-import { testLog } from '../support/log.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { describe, expect, it } from 'vitest'
+import { demoDocumentId } from '../../server/demo/seed.ts'
+import { chromiumAvailable } from '../support/browser.ts'
+import { signInToDemo, useDemoBrowser } from '../support/demo-browser.ts'
 
 describe.skipIf(!chromiumAvailable)('inviting a country expert', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedDemo(server.ctx.db.pool, testLog)
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const demo = useDemoBrowser()
 
   it('an editor invites an expert, who joins from the link as a commenter without edit controls', async () => {
-    const editorContext = await browser.newContext({ baseURL: server.url, locale: 'en-GB' })
+    const editorContext = await demo.browser.newContext({ baseURL: demo.server.url, locale: 'en-GB' })
     const editor = await editorContext.newPage()
-    await editor.goto('/login')
-    await editor.getByLabel('Email').fill('editor@demo.example')
-    await editor.getByLabel('Password').fill(demoPassword)
-    await editor.getByRole('button', { name: 'Sign in' }).click()
-    await editor.getByRole('heading', { name: 'My documents' }).waitFor()
+    await signInToDemo(editor, 'editor@demo.example')
 
     await editor.goto(`/documents/${demoDocumentId}/members`)
     await editor.getByRole('heading', { name: 'Invite someone' }).waitFor()
@@ -39,7 +21,7 @@ describe.skipIf(!chromiumAvailable)('inviting a country expert', () => {
     expect(link).toMatch(/\/invite\/[\w-]{43}$/)
 
     // The expert, in a browser of their own.
-    const expertContext = await browser.newContext({ baseURL: server.url, locale: 'en-GB' })
+    const expertContext = await demo.browser.newContext({ baseURL: demo.server.url, locale: 'en-GB' })
     const expert = await expertContext.newPage()
     await expert.goto(new URL(link).pathname)
     await expert.getByRole('heading', { name: /Join “Benchmarking/ }).waitFor()

@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoPassword } from '../../server/demo/accounts.ts'
-import { demoDocumentId, seedDemo } from '../../server/demo/seed.ts'
-import { chromiumAvailable, launchBrowser } from '../support/browser.ts'
-import { testLog } from '../support/log.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { demoDocumentId } from '../../server/demo/seed.ts'
+import { chromiumAvailable } from '../support/browser.ts'
+import { signInToDemo, useDemoBrowser } from '../support/demo-browser.ts'
 
 const sentence =
   'As these institutions grow, they need reliable ways to see how well they perform and where they can improve.'
@@ -31,23 +29,12 @@ async function selectText(page: Page, text: string): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable)('comment threads in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const demo = useDemoBrowser()
   const problems: string[] = []
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedDemo(server.ctx.db.pool, testLog)
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
   async function open(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: server.url,
+    const context = await demo.browser.newContext({
+      baseURL: demo.server.url,
       locale: 'en-GB',
       viewport: { width: 1400, height: 900 },
     })
@@ -57,11 +44,7 @@ describe.skipIf(!chromiumAvailable)('comment threads in Chromium', () => {
       if (/Content.Security.Policy|Refused to/i.test(message.text()))
         problems.push(`${email}: ${message.text()}`)
     })
-    await page.goto('/login')
-    await page.getByLabel('Email').fill(email)
-    await page.getByLabel('Password').fill(demoPassword)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My documents' }).waitFor()
+    await signInToDemo(page, email)
     await page.goto(`/documents/${demoDocumentId}`)
     await page.locator('.ProseMirror').waitFor()
     await page.locator('.ProseMirror').getByText('1. Introduction').first().waitFor()

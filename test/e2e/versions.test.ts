@@ -1,36 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { demoPassword } from '../../server/demo/accounts.ts'
-import { demoDocumentId, seedDemo } from '../../server/demo/seed.ts'
-import { chromiumAvailable, launchBrowser } from '../support/browser.ts'
-import { testLog } from '../support/log.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { demoDocumentId } from '../../server/demo/seed.ts'
+import { chromiumAvailable } from '../support/browser.ts'
+import { signInToDemo, useDemoBrowser } from '../support/demo-browser.ts'
 
 const sentence = 'This sentence was typed after the version was saved.'
 const versionName = 'Before the typed sentence'
 
 describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const demo = useDemoBrowser()
   const problems: string[] = []
   const contexts: BrowserContext[] = []
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedDemo(server.ctx.db.pool, testLog)
-    browser = await launchBrowser()
-  })
   // Each test's pages close with it, so a page left open cannot report problems into the next test.
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()))
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
 
   async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'en-GB' })
+    const context = await demo.browser.newContext({ baseURL: demo.server.url, locale: 'en-GB' })
     contexts.push(context)
     const page = await context.newPage()
     page.on('pageerror', (error) => problems.push(`${email}: ${error.message}`))
@@ -38,11 +26,7 @@ describe.skipIf(!chromiumAvailable)('versions and import in Chromium', () => {
       if (/Content.Security.Policy|Refused to/i.test(message.text()))
         problems.push(`${email}: ${message.text()}`)
     })
-    await page.goto('/login')
-    await page.getByLabel('Email').fill(email)
-    await page.getByLabel('Password').fill(demoPassword)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My documents' }).waitFor()
+    await signInToDemo(page, email)
     return page
   }
 
