@@ -29,15 +29,6 @@ export async function startEmbeddedPostgres(
   ])
   const db = await PGlite.create(dataDir ? path.join(dataDir, 'pg') : undefined)
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections })
-  // Every connection shares PGlite's one session, so what a closed connection prepared by name is still
-  // there when the next opens (after the pool's idle timeout, or a restart of the app over the same PGlite),
-  // and `pg` starts each connection believing it has prepared nothing: "prepared statement already
-  // exists". Each connection starts on a session without them (this runs before its first message).
-  server.addEventListener('connection', () => {
-    db.exec('DEALLOCATE ALL').catch((error: unknown) =>
-      log.warn({ err: error }, 'db.embedded.deallocate_failed'),
-    )
-  })
   await server.start()
   const address = server.getServerConn()
   log.info({ dataDir: dataDir ?? 'memory', address, ms: Date.now() - started }, 'db.embedded.started')

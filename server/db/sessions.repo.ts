@@ -2,6 +2,7 @@ import type session from 'express-session'
 import type pg from 'pg'
 import type { MembershipRow } from './members.repo.ts'
 import type { Queryable } from './queryable.ts'
+import { prepared } from './statements.ts'
 import type { UserRow } from './users.repo.ts'
 
 /** Deletes every stored session of a user, so they are signed out everywhere at once. Answers how many. */
@@ -93,11 +94,13 @@ export async function findSessionMembership(
 ): Promise<SessionMembership | undefined> {
   const { rows } = await db.query<
     { account_id: string | null; disabled: boolean | null } & Partial<MembershipColumns>
-  >({
-    name: 'read-session-membership',
-    text: readSessionMembershipSql,
-    values: [sid, Math.ceil(Date.now() / 1000), documentId],
-  })
+  >(
+    prepared('read-session-membership', readSessionMembershipSql, [
+      sid,
+      Math.ceil(Date.now() / 1000),
+      documentId,
+    ]),
+  )
   const row = rows[0]
   if (!row) return undefined
   return {
@@ -117,11 +120,9 @@ export async function findSessionWithAccount(
   sid: string,
   documentId?: string,
 ): Promise<SessionRead | undefined> {
-  const { rows } = await db.query<{ sess: session.SessionData } & Partial<UserRow> & Partial<MembershipRow>>({
-    name: 'read-session',
-    text: readSessionSql,
-    values: [sid, Math.ceil(Date.now() / 1000), documentId ?? null],
-  })
+  const { rows } = await db.query<{ sess: session.SessionData } & Partial<UserRow> & Partial<MembershipRow>>(
+    prepared('read-session', readSessionSql, [sid, Math.ceil(Date.now() / 1000), documentId ?? null]),
+  )
   const row = rows[0]
   if (!row) return undefined
   const {

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import type { Log } from '../log.ts'
 import type { Queryable } from './queryable.ts'
+import type { PreparedQuery } from './statements.ts'
 
 /** A transaction in progress: run queries on it, and register work for after it commits. */
 export interface Transaction extends Queryable {
@@ -22,7 +23,8 @@ export async function withTransaction<T>(
   const client = await pool.connect()
   const hooks: Array<() => void | Promise<void>> = []
   const tx: Transaction = {
-    query: (text, values) => client.query(text, values),
+    query: ((query: string | PreparedQuery, values?: unknown[]) =>
+      typeof query === 'string' ? client.query(query, values) : client.query(query)) as Queryable['query'],
     afterCommit: (hook) => {
       hooks.push(hook)
     },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../server/db/embedded.ts'
 import { migrate } from '../../server/db/migrate.ts'
+import { useUnnamedStatements } from '../../server/db/statements.ts'
 import { testLog } from './log.ts'
 
 /** A fresh database of one test file's own, and how to drop it. */
@@ -46,6 +47,8 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   } else {
     const embedded: EmbeddedPostgres = await startEmbeddedPostgres(undefined, 20, testLog)
     database = { url: embedded.url, kind: 'embedded', drop: () => embedded.stop() }
+    // Its connections share one session, so this process must not prepare statements by name.
+    useUnnamedStatements()
   }
   if (options.migrated) {
     const pool = new pg.Pool({ connectionString: database.url, max: 2 })
