@@ -4,6 +4,8 @@
  * process is applied locally with origin `remote` and never published again.
  */
 export interface CollabBus {
+  /** False when nobody else listens (one process): what is published goes nowhere, so it need not be encoded. */
+  readonly reachesOtherProcesses: boolean
   /** A Yjs update applied on this process (from a client or the server itself). */
   publishUpdate(documentId: string, update: Uint8Array): void
   /** Presence that changed on this process (an encoded awareness update). */
@@ -41,6 +43,7 @@ export interface DocumentListener {
 
 /** The bus of a single process: publishing reaches no one. */
 export class LocalBus implements CollabBus {
+  readonly reachesOtherProcesses = false
   readonly healthy = true
   publishUpdate(): void {}
   publishAwareness(): void {}

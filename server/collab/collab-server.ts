@@ -120,7 +120,7 @@ export function createCollabServer(
           const readOnly =
             !can(membership.role, 'edit') ||
             !editingAllowed({ phase: membership.phase, commentDeadline: null })
-          connection = new Connection(ws, live, user.id, membership.role, readOnly, ctx.log)
+          connection = new Connection(ws, socket, live, user.id, membership.role, readOnly, ctx.log)
           const open = connection
           live.connections.add(open)
           connections.add(open)

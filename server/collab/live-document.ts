@@ -145,14 +145,6 @@ export class LiveDocument {
     if (origin?.source === 'load') return
     this.#anchorContext = undefined
     this.bytes += update.byteLength
-    // Updates from other processes are logged here too: what this process holds must be durable when it
-    // says so (a client reconnecting here is told `saved` from this process's log), even if the process that
-    // first applied it stopped before its write committed. Yjs skips what it already has, and compaction
-    // folds the copies.
-    const durable = this.writer.append(this.id, update)
-    if (origin?.source === 'server') this.#lastServerWrite = durable
-    if (origin?.source === 'connection') origin.connection.trackWrite(durable)
-    if (origin?.source !== 'remote') this.bus.publishUpdate(this.id, update)
     this.#outgoing.push({ update, from: origin?.source === 'connection' ? origin.connection : undefined })
     if (!this.#outgoingScheduled) {
       this.#outgoingScheduled = true
@@ -164,6 +156,16 @@ export class LiveDocument {
       if (wait >= 1) setTimeout(() => this.#flushUpdates(), wait)
       else setImmediate(() => this.#flushUpdates())
     }
+    // Queued for the log after the broadcast was scheduled, so that in the next turn the readers are served
+    // before the commit is written (the writer waits for its `saved` either way).
+    // Updates from other processes are logged here too: what this process holds must be durable when it
+    // says so (a client reconnecting here is told `saved` from this process's log), even if the process that
+    // first applied it stopped before its write committed. Yjs skips what it already has, and compaction
+    // folds the copies.
+    const durable = this.writer.append(this.id, update)
+    if (origin?.source === 'server') this.#lastServerWrite = durable
+    if (origin?.source === 'connection') origin.connection.trackWrite(durable)
+    if (origin?.source !== 'remote') this.bus.publishUpdate(this.id, update)
   }
 
   /** Updates applied since the last broadcast, waiting to be fanned out together. */
@@ -174,81 +176,122 @@ export class LiveDocument {
   #lastFlushMs = 0
   #lastFlushEndedAt = 0
 
-  /** Broadcasts what is waiting, and notes what it cost (the next one waits for as long, up to a bound). */
+  /**
+   * Broadcasts what is waiting, with any presence that changed meanwhile (one write per socket), and notes what
+   * it cost (the next one waits for as long, up to a bound).
+   */
   #flushUpdates(): void {
     this.#outgoingScheduled = false
     const batch = this.#outgoing
     this.#outgoing = []
-    if (batch.length === 0 || this.connections.size === 0) return
+    if (batch.length === 0) return
+    const presence = this.#takePresence()
+    if (this.connections.size === 0) return
     const started = performance.now()
-    this.#broadcastUpdates(batch)
+    this.#broadcastUpdates(batch, presence)
     this.#lastFlushEndedAt = performance.now()
     this.#lastFlushMs = this.#lastFlushEndedAt - started
   }
 
   /**
    * Fans out updates as one message per connection, encoded once for everyone who sent none of them; a
-   * connection that sent some gets the merge of the others (never its own back).
+   * connection that sent some gets the merge of the others (never its own back). Presence, if any, follows in
+   * the same write.
    */
-  #broadcastUpdates(batch: OutgoingUpdate[]): void {
+  #broadcastUpdates(batch: OutgoingUpdate[], presence: PresenceBroadcast | undefined): void {
     const forEveryone = encodeSyncUpdate(
       batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update)),
     )
     const senders = new Set(batch.map((b) => b.from).filter((c): c is Connection => c !== undefined))
     for (const connection of this.connections) {
+      const cursors = presence && connection !== presence.from ? presence.message : undefined
       if (!senders.has(connection)) {
-        connection.send(forEveryone)
+        if (cursors) connection.send(forEveryone, cursors)
+        else connection.send(forEveryone)
         continue
       }
       const others = batch.filter((b) => b.from !== connection).map((b) => b.update)
-      if (others.length > 0)
-        connection.send(encodeSyncUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)))
+      const update =
+        others.length === 0
+          ? undefined
+          : encodeSyncUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others))
+      if (update && cursors) connection.send(update, cursors)
+      else if (update ?? cursors) connection.send((update ?? cursors)!)
     }
   }
 
-  /** Awareness clients changed since the last presence broadcast. */
-  #presenceChanged = new Set<number>()
+  /**
+   * Awareness clients changed since the last presence broadcast, each with the connection that changed it
+   * (undefined: another process, a timeout, or a connection that left).
+   */
+  #presenceChanged = new Map<number, Connection | undefined>()
   /** Of those, the ones changed by this process's clients: published to the other processes. */
   #presenceToPublish = new Set<number>()
   #presenceTimer: NodeJS.Timeout | undefined
 
   #onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    if (origin && typeof (origin as Connection).trackAwareness === 'function') {
-      ;(origin as Connection).trackAwareness(added, removed)
-    }
+    const connection = isConnection(origin) ? origin : undefined
+    connection?.trackAwareness(added, removed)
     // Presence from this process's clients (and their leaving) goes to the other processes; theirs, and
     // entries that timed out (each process times out its own copy), do not go back.
     const ours = origin !== remotePresence && origin !== 'timeout'
     for (const ids of [added, updated, removed]) {
       for (const id of ids) {
-        this.#presenceChanged.add(id)
+        // A client changed by two connections in one window is echoed to both.
+        const before = this.#presenceChanged.get(id)
+        this.#presenceChanged.set(
+          id,
+          this.#presenceChanged.has(id) && before !== connection ? undefined : connection,
+        )
         if (ours) this.#presenceToPublish.add(id)
       }
     }
-    // Presence is merged and sent at most every presenceIntervalMs: with many clients, relaying every
-    // cursor move and renewal to everyone grows with the square of the clients. Where one broadcast costs much
-    // (thousands of sockets) the interval stretches so that presence takes at most a fifth of the event loop.
+    // Presence is merged and sent with the next broadcast of updates, or at most presenceIntervalMs later:
+    // with many clients, relaying every cursor move and renewal to everyone grows with the square of the
+    // clients. Where one broadcast costs much (thousands of sockets) the interval stretches so that presence
+    // sent on its own takes at most a fifth of the event loop.
     this.#presenceTimer ??= setTimeout(
       () => this.#flushPresence(),
       Math.max(presenceIntervalMs, 4 * this.#lastPresenceFlushMs),
     )
   }
 
-  #flushPresence(): void {
+  /**
+   * Takes the presence changed since the last broadcast: publishes this process's part to the other
+   * processes, and answers the message for this process's connections, with the one connection (if any)
+   * that made every change: it is not sent its own presence back.
+   */
+  #takePresence(): PresenceBroadcast | undefined {
+    clearTimeout(this.#presenceTimer)
     this.#presenceTimer = undefined
     if (this.#presenceToPublish.size > 0) {
-      this.bus.publishAwareness(this.id, encodeAwarenessUpdate(this.awareness, [...this.#presenceToPublish]))
+      if (this.bus.reachesOtherProcesses) {
+        this.bus.publishAwareness(
+          this.id,
+          encodeAwarenessUpdate(this.awareness, [...this.#presenceToPublish]),
+        )
+      }
       this.#presenceToPublish.clear()
     }
-    const changed = [...this.#presenceChanged]
+    if (this.#presenceChanged.size === 0) return undefined
+    const origins = new Set(this.#presenceChanged.values())
+    const changed = [...this.#presenceChanged.keys()]
     this.#presenceChanged.clear()
-    if (changed.length === 0 || this.connections.size === 0) return
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageAwareness)
     encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, changed))
-    const message = encoding.toUint8Array(encoder)
+    const [only] = origins
+    return { message: encoding.toUint8Array(encoder), from: origins.size === 1 ? only : undefined }
+  }
+
+  /** Sends the presence that changed when no broadcast of updates took it along. */
+  #flushPresence(): void {
+    const presence = this.#takePresence()
+    if (!presence || this.connections.size === 0) return
     const started = performance.now()
-    for (const connection of this.connections) connection.send(message)
+    for (const connection of this.connections) {
+      if (connection !== presence.from) connection.send(presence.message)
+    }
     this.#lastPresenceFlushMs = performance.now() - started
   }
 
@@ -269,6 +312,17 @@ export class LiveDocument {
     this.doc.destroy()
     this.log.debug({ documentId: this.id }, 'collab.doc.destroyed')
   }
+}
+
+/** Merged presence ready to send, and the connection that made all of it (not sent its own back). */
+interface PresenceBroadcast {
+  message: Uint8Array
+  from: Connection | undefined
+}
+
+/** True for a connection (the origin of presence a client sent). */
+function isConnection(origin: unknown): origin is Connection {
+  return typeof (origin as Connection | undefined)?.trackAwareness === 'function'
 }
 
 /** The change an awareness `update` event reports. */

@@ -23,6 +23,7 @@ const maxHeldEvents = 1_000
  * - a document that receives an update whose predecessors it lacks asks for them (see LiveDocument).
  */
 export class RedisBus implements CollabBus {
+  readonly reachesOtherProcesses = true
   readonly #id = randomBytes(16)
   readonly #listeners = new Map<string, DocumentListener>()
   readonly #eventListeners = new Set<(name: string, payload: unknown) => void>()

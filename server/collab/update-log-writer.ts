@@ -18,6 +18,14 @@ const foreignKeyViolation = '23503'
 const maxRowsPerStatement = 500
 
 /**
+ * A commit starts at least this long after the one before it started. Every commit costs Postgres a flush of
+ * its write-ahead log and both sides a round trip, whether it carries one update or fifty: where updates
+ * trickle in (many small documents) back-to-back commits would carry one or two each, several hundred a
+ * second. Pacing lets each carry what arrived meanwhile, for at most this much more wait for `saved`.
+ */
+export const commitIntervalMs = 5
+
+/**
  * Group commit for the update log: updates queue up while a write is in flight, and the next write takes
  * them all in one INSERT. Each `append` resolves only once its row is committed — the server tells a client
  * its edits are saved after that, never before. A failed write is retried with backoff, in order, forever:
@@ -75,7 +83,13 @@ export class UpdateLogWriter {
   async #writeLoop(): Promise<void> {
     // Let every update applied in this turn of the event loop join the first batch.
     await new Promise((resolve) => setImmediate(resolve))
+    let lastStarted = Number.NEGATIVE_INFINITY
     while (this.#queue.length > 0) {
+      const pause = lastStarted + commitIntervalMs - performance.now()
+      if (pause >= 1 && this.#queue.length < maxRowsPerStatement) {
+        await new Promise((resolve) => setTimeout(resolve, pause))
+      }
+      lastStarted = performance.now()
       const batch = this.#queue.splice(0, maxRowsPerStatement)
       const started = Date.now()
       let rows = batch

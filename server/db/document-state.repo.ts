@@ -1,4 +1,5 @@
 import type { Queryable } from './queryable.ts'
+import { prepared } from './statements.ts'
 
 /** What is stored of a document's live state: the snapshot and the updates logged after it. */
 export interface StoredState {
@@ -44,14 +45,21 @@ export async function appendUpdates(
   documentIds: string[],
   updates: Uint8Array[],
 ): Promise<void> {
+  // Prepared once per connection: the group commit runs it hundreds of times a second.
   await db.query(
-    `WITH locked AS (
+    prepared(
+      'append-updates',
+      `WITH locked AS (
        SELECT count(pg_advisory_xact_lock_shared(key)) AS n
          FROM (SELECT DISTINCT hashtextextended(id::text, 0) AS key FROM unnest($1::uuid[]) AS id ORDER BY 1) AS keys
      )
      INSERT INTO document_updates (document_id, data)
      SELECT u.document_id, u.data FROM unnest($1::uuid[], $2::bytea[]) AS u(document_id, data), locked`,
-    [documentIds, updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength))],
+      [
+        documentIds,
+        updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)),
+      ],
+    ),
   )
 }
 

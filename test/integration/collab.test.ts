@@ -1,11 +1,25 @@
+import type { Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { UserDto } from '../../shared/api/users.ts'
-import { closeCodes } from '../../shared/collab/messages.ts'
+import {
+  closeCodes,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+} from '../../shared/collab/messages.ts'
 import { type CollabClient, connectCollab } from '../support/collab-client.ts'
 import { givenDocument, givenUser, testPassword } from '../support/given.ts'
 import { HttpAgent } from '../support/http-agent.ts'
-import { openRawSocket, syncStep2Message, updateMessage } from '../support/raw-socket.ts'
+import {
+  awarenessMessage,
+  openRawSocket,
+  type RawSocket,
+  syncStep2Message,
+  updateMessage,
+} from '../support/raw-socket.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 import { appendParagraph, eventually, paragraphs } from '../support/ydoc-text.ts'
 
@@ -49,6 +63,9 @@ async function connect(user: UserDto, documentId: string): Promise<CollabClient>
   await client.synced
   return client
 }
+
+/** The TCP socket under a raw socket (ws keeps it as `_socket`): to see or make its writes. */
+const socketOf = (raw: RawSocket) => (raw.ws as unknown as { _socket: Socket })._socket
 
 const liveState = (documentId: string) => Y.encodeStateAsUpdate(server.ctx.live.get(documentId)!.doc)
 
@@ -146,6 +163,46 @@ describe('the live draft over y-websocket', () => {
     expect(rows[0].n).toBe(0)
     c.destroy()
     await eventually(() => names(a).join() === 'Li Wei', 'a leaver disappears')
+  })
+
+  it('sends an edit and the cursor that came with it in one write, and nobody their own presence back', async () => {
+    const { author, commenter, documentId } = await world()
+    const writer = await openRawSocket(server.url, await agentOf(author), documentId)
+    const reader = await openRawSocket(server.url, await agentOf(commenter), documentId)
+    // Which network read each of the reader's messages came out of: ws parses a chunk, emitting its messages,
+    // before this listener (added after its own) counts the chunk.
+    let chunk = 0
+    const chunkOf: number[] = []
+    reader.ws.on('message', () => chunkOf.push(chunk))
+    socketOf(reader).on('data', () => chunk++)
+    await eventually(() => reader.messages.length >= 2 && writer.messages.length >= 2, 'both are greeted')
+    const greeted = { reader: reader.messages.length, writer: writer.messages.length }
+
+    // A keystroke and the cursor move after it, as an editor sends them.
+    const doc = new Y.Doc()
+    appendParagraph(doc, 'typed')
+    const presence = new Awareness(new Y.Doc())
+    presence.setLocalState({ user: { name: 'Writer' }, cursor: { anchor: 5, head: 5 } })
+    socketOf(writer).cork()
+    writer.send(updateMessage(Y.encodeStateAsUpdate(doc)))
+    writer.send(awarenessMessage(encodeAwarenessUpdate(presence, [presence.clientID])))
+    socketOf(writer).uncork()
+
+    await eventually(() => reader.messages.length >= greeted.reader + 2, 'the reader gets both')
+    const [update, cursor] = reader.messages.slice(greeted.reader)
+    expect([update![0], update![1]]).toEqual([messageSync, syncProtocol.messageYjsUpdate])
+    expect(cursor![0]).toBe(messageAwareness)
+    expect(chunkOf[greeted.reader + 1]).toBe(chunkOf[greeted.reader])
+
+    // The writer asks who is here; an echo of its own presence would arrive before the answer.
+    writer.send(new Uint8Array([messageQueryAwareness]))
+    await eventually(() => writer.messages.length > greeted.writer, 'the writer is answered')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const afterGreeting = writer.messages.slice(greeted.writer)
+    expect(afterGreeting.filter((m) => m[0] === messageAwareness)).toHaveLength(1)
+    expect(afterGreeting.filter((m) => m[0] === messageSync)).toHaveLength(0)
+    writer.ws.close()
+    reader.ws.close()
   })
 
   it("does not count a reader's ordinary sync reply as a violation, even after deletions", async () => {

@@ -3,7 +3,13 @@ import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
-import { type CollabEvent, messageEvent, messageSync, readEvent } from '../../shared/collab/messages.ts'
+import {
+  type CollabEvent,
+  messageAwareness,
+  messageEvent,
+  messageSync,
+  readEvent,
+} from '../../shared/collab/messages.ts'
 import type { HttpAgent } from './http-agent.ts'
 
 /** A bare WebSocket on `/collab/:documentId` for sending hand-made (or forged) bytes. */
@@ -49,6 +55,14 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, messageSync)
   syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** An awareness message carrying `update` (an encoded awareness update). */
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageAwareness)
+  encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
 
