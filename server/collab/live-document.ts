@@ -145,6 +145,17 @@ export class LiveDocument {
     if (origin?.source === 'load') return
     this.#anchorContext = undefined
     this.bytes += update.byteLength
+    // Queued for the log before the broadcast is scheduled, so that a commit starting in the next turn is
+    // written ahead of a broadcast to hundreds of sockets and Postgres works on it meanwhile (in scenario (b)
+    // writing it after the broadcast took arrival → commit p99 from 30 to 35–54 ms).
+    // Updates from other processes are logged here too: what this process holds must be durable when it
+    // says so (a client reconnecting here is told `saved` from this process's log), even if the process that
+    // first applied it stopped before its write committed. Yjs skips what it already has, and compaction
+    // folds the copies.
+    const durable = this.writer.append(this.id, update)
+    if (origin?.source === 'server') this.#lastServerWrite = durable
+    if (origin?.source === 'connection') origin.connection.trackWrite(durable)
+    if (origin?.source !== 'remote') this.bus.publishUpdate(this.id, update)
     this.#outgoing.push({ update, from: origin?.source === 'connection' ? origin.connection : undefined })
     if (!this.#outgoingScheduled) {
       this.#outgoingScheduled = true
@@ -156,16 +167,6 @@ export class LiveDocument {
       if (wait >= 1) setTimeout(() => this.#flushUpdates(), wait)
       else setImmediate(() => this.#flushUpdates())
     }
-    // Queued for the log after the broadcast was scheduled, so that in the next turn the readers are served
-    // before the commit is written (the writer waits for its `saved` either way).
-    // Updates from other processes are logged here too: what this process holds must be durable when it
-    // says so (a client reconnecting here is told `saved` from this process's log), even if the process that
-    // first applied it stopped before its write committed. Yjs skips what it already has, and compaction
-    // folds the copies.
-    const durable = this.writer.append(this.id, update)
-    if (origin?.source === 'server') this.#lastServerWrite = durable
-    if (origin?.source === 'connection') origin.connection.trackWrite(durable)
-    if (origin?.source !== 'remote') this.bus.publishUpdate(this.id, update)
   }
 
   /** Updates applied since the last broadcast, waiting to be fanned out together. */
