@@ -73,24 +73,22 @@ export class Connection {
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeSyncStep1(encoder, this.live.doc)
     const states = [...this.live.awareness.getStates().keys()]
-    if (states.length === 0) this.send(welcome, encoding.toUint8Array(encoder))
-    else this.send(welcome, encoding.toUint8Array(encoder), this.#awarenessMessage(states))
+    const presence = states.length > 0 ? this.#awarenessMessage(states) : undefined
+    this.send(welcome, encoding.toUint8Array(encoder), presence)
   }
 
   /**
-   * Sends messages, in order, if the socket is open (a slow or closing socket simply misses them; it resyncs
-   * on reconnect). Several leave in one write to the network: a system call per message is most of what a
-   * broadcast costs.
+   * Sends messages, in order, skipping any undefined, if the socket is open (a slow or closing socket simply
+   * misses them; it resyncs on reconnect). Several leave in one write to the network: a system call per message
+   * is most of what a broadcast costs.
    */
-  send(...messages: Uint8Array[]): void {
+  send(...messages: Array<Uint8Array | undefined>): void {
     if (this.ws.readyState !== this.ws.OPEN) return
-    if (messages.length === 1) {
-      this.ws.send(messages[0]!)
-      return
-    }
-    this.socket.cork()
-    for (const message of messages) this.ws.send(message)
-    this.socket.uncork()
+    let count = 0
+    for (const message of messages) if (message) count++
+    if (count > 1) this.socket.cork()
+    for (const message of messages) if (message) this.ws.send(message)
+    if (count > 1) this.socket.uncork()
   }
 
   /** Sends one of our JSON events. */

@@ -207,8 +207,7 @@ export class LiveDocument {
     for (const connection of this.connections) {
       const cursors = presence && connection !== presence.from ? presence.message : undefined
       if (!senders.has(connection)) {
-        if (cursors) connection.send(forEveryone, cursors)
-        else connection.send(forEveryone)
+        connection.send(forEveryone, cursors)
         continue
       }
       const others = batch.filter((b) => b.from !== connection).map((b) => b.update)
@@ -216,16 +215,17 @@ export class LiveDocument {
         others.length === 0
           ? undefined
           : encodeSyncUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others))
-      if (update && cursors) connection.send(update, cursors)
-      else if (update ?? cursors) connection.send((update ?? cursors)!)
+      connection.send(update, cursors)
     }
   }
 
+  /** Awareness clients changed since the last presence broadcast. */
+  #presenceChanged = new Set<number>()
   /**
-   * Awareness clients changed since the last presence broadcast, each with the connection that changed it
-   * (undefined: another process, a timeout, or a connection that left).
+   * The one connection that made every change since the last presence broadcast, if one did (undefined when
+   * several did, or another process, a timeout or a connection that left): it is not sent its own back.
    */
-  #presenceChanged = new Map<number, Connection | undefined>()
+  #presenceFrom: Connection | undefined
   /** Of those, the ones changed by this process's clients: published to the other processes. */
   #presenceToPublish = new Set<number>()
   #presenceTimer: NodeJS.Timeout | undefined
@@ -236,14 +236,11 @@ export class LiveDocument {
     // Presence from this process's clients (and their leaving) goes to the other processes; theirs, and
     // entries that timed out (each process times out its own copy), do not go back.
     const ours = origin !== remotePresence && origin !== 'timeout'
+    if (this.#presenceChanged.size === 0) this.#presenceFrom = connection
+    else if (this.#presenceFrom !== connection) this.#presenceFrom = undefined
     for (const ids of [added, updated, removed]) {
       for (const id of ids) {
-        // A client changed by two connections in one window is echoed to both.
-        const before = this.#presenceChanged.get(id)
-        this.#presenceChanged.set(
-          id,
-          this.#presenceChanged.has(id) && before !== connection ? undefined : connection,
-        )
+        this.#presenceChanged.add(id)
         if (ours) this.#presenceToPublish.add(id)
       }
     }
@@ -275,14 +272,12 @@ export class LiveDocument {
       this.#presenceToPublish.clear()
     }
     if (this.#presenceChanged.size === 0) return undefined
-    const origins = new Set(this.#presenceChanged.values())
-    const changed = [...this.#presenceChanged.keys()]
+    const changed = [...this.#presenceChanged]
     this.#presenceChanged.clear()
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageAwareness)
     encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, changed))
-    const [only] = origins
-    return { message: encoding.toUint8Array(encoder), from: origins.size === 1 ? only : undefined }
+    return { message: encoding.toUint8Array(encoder), from: this.#presenceFrom }
   }
 
   /** Sends the presence that changed when no broadcast of updates took it along. */

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts'
 import type { Log } from '../log.ts'
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded.ts'
 import { createPool } from './pool.ts'
-import { detectSharedSession, useUnnamedStatements } from './statements.ts'
+import { detectSharedSession } from './statements.ts'
 
 /**
  * The embedded database gets one connection. PGlite is a single backend session behind the socket server,
@@ -37,8 +37,7 @@ export async function openDatabase(
     url = embedded.url
   }
   const pool = createPool(url, embedded ? embeddedPoolSize : config.databasePoolSize, log)
-  if (embedded) useUnnamedStatements()
-  else await detectSharedSession(pool)
+  await detectSharedSession(pool)
   return {
     pool,
     embedded: embedded !== undefined,
