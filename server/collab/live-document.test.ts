@@ -1,0 +1,76 @@
+import * as decoding from 'lib0/decoding'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { messageSync } from '../../shared/collab/messages.ts'
+import { createLogger } from '../log.ts'
+import { LocalBus } from './bus.ts'
+import type { Connection } from './connection.ts'
+import { LiveDocument } from './live-document.ts'
+import type { UpdateLogWriter } from './update-log-writer.ts'
+
+/** A socket stand-in: keeps every write (the messages sent together). */
+class RecordingConnection {
+  writes: Uint8Array[][] = []
+  presence = new Set<number>()
+  send(...messages: Array<Uint8Array | undefined>): void {
+    this.writes.push(messages.filter((message): message is Uint8Array => message !== undefined))
+  }
+  trackWrite(): void {}
+  trackAwareness(): void {}
+}
+
+/** A writer whose every append is durable at once. */
+const instantWriter = {
+  append: () => Promise.resolve(),
+  durable: () => Promise.resolve(),
+} as unknown as UpdateLogWriter
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+/** The text a connection would see after applying every update it was sent, in order. */
+function textSeenBy(connection: RecordingConnection): string {
+  const doc = new Y.Doc()
+  for (const write of connection.writes) {
+    for (const message of write) {
+      const decoder = decoding.createDecoder(message)
+      expect(decoding.readVarUint(decoder)).toBe(messageSync)
+      decoding.readVarUint(decoder)
+      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
+    }
+  }
+  return doc.getText('t').toString()
+}
+
+describe('LiveDocument broadcasts', () => {
+  it('fans an update out in slices, letting the event loop through, and holds later updates until it is done', async () => {
+    // A slice budget of 0 ms: each slice sends to 16 sockets, then waits for the next turn.
+    const live = new LiveDocument(
+      'doc',
+      new Y.Doc(),
+      0,
+      instantWriter,
+      new LocalBus(),
+      createLogger({ logLevel: 'silent' }),
+      0,
+    )
+    const connections = Array.from({ length: 40 }, () => new RecordingConnection())
+    for (const connection of connections) live.connections.add(connection as unknown as Connection)
+    const text = live.doc.getText('t')
+
+    live.doc.transact(() => text.insert(0, 'first'), { source: 'server' })
+    await Promise.resolve()
+    expect(connections.filter((c) => c.writes.length === 1)).toHaveLength(16)
+
+    // Applied while the broadcast is under way: it waits for the next one.
+    live.doc.transact(() => text.insert(5, ' second'), { source: 'server' })
+    await nextTurn()
+    expect(connections.filter((c) => c.writes.length === 1)).toHaveLength(32)
+    for (let turn = 0; turn < 10; turn++) await nextTurn()
+
+    for (const connection of connections) {
+      expect(connection.writes).toHaveLength(2)
+      expect(textSeenBy(connection)).toBe('first second')
+    }
+    live.destroy()
+  })
+})
