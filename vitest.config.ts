@@ -11,7 +11,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
+          include: [
+            'server/**/*.test.ts',
+            'shared/**/*.test.ts',
+            'client/**/*.test.{ts,tsx}',
+            'test/load/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -154,7 +154,8 @@ export function targetVerdicts(results: ScenarioResult[]): string[] {
     const mw = m.windows[0]
     const rw = r?.windows[0]
     const p99 = mw?.fanOut?.p99 ?? Number.POSITIVE_INFINITY
-    const relayP99 = rw?.fanOut?.p99 ?? Number.NaN
+    // A relay whose updates never all arrived has p99 Infinity, which the JSON file holds as null.
+    const relayP99 = rw?.fanOut ? (rw.fanOut.p99 ?? Number.POSITIVE_INFINITY) : Number.NaN
     const relayCaveat = caveats(rw).replace('(caveat:', '(caveat on the relay figure:')
     const vsRelay = rw
       ? `p99 ${ms(p99)} ms vs relay ${ms(relayP99)} ms${relayCaveat}: ${met(p99 <= relayP99)}`
