@@ -4,11 +4,12 @@
  *
  *   npx tsx test/load/collab-load.ts [--scenario b|c|d|all] [--seconds N] [--quick] [--runs N]
  *                                    [--target marginalia|relay|both] [--steps 250,500,…] [--json FILE]
- *                                    [--cpu-prof DIR]
+ *                                    [--cpu-prof DIR] [--clients raw|ws]
  *
  * It re-runs itself under `taskset -c 1` with the open-files limit raised (the servers get core 0).
  * --steps replaces the knee's reader counts; --cpu-prof writes the servers' CPU profiles (node --cpu-prof);
  * --runs sets how many times (b) and (c) run, the targets taking turns (the report shows each target's median).
+ * --clients chooses the load clients' WebSocket: the minimal one in raw-websocket.ts (the default) or `ws`'s.
  *
  * Scenarios (full size; --quick is about ten times smaller):
  *   b  one document, 50 writers + 450 readers, 2 edits/s per writer, 20 s
@@ -33,7 +34,7 @@ import {
 import { formatCollabTables, ms, targetVerdicts } from './collab-report.ts'
 import { type ConvergenceResult, checkConvergence, waitForQuiet, waitForSaved } from './convergence.ts'
 import { Ledger, Window } from './ledger.ts'
-import { Reader, Writer } from './load-clients.ts'
+import { type ClientKind, Reader, useClient, Writer } from './load-clients.ts'
 import {
   createMarginaliaFixture,
   type MarginaliaFixture,
@@ -550,7 +551,9 @@ function reexecPinned(): number | undefined {
   return child.status ?? 1
 }
 
-function parseArgs(argv: string[]): Omit<RunOptions, 'log'> & { json: string | undefined } {
+function parseArgs(
+  argv: string[],
+): Omit<RunOptions, 'log'> & { json: string | undefined; clients: ClientKind } {
   const value = (flag: string) => {
     const i = argv.indexOf(flag)
     return i >= 0 ? argv[i + 1] : undefined
@@ -565,6 +568,8 @@ function parseArgs(argv: string[]): Omit<RunOptions, 'log'> & { json: string | u
   const runs = value('--runs')
   if (runs !== undefined && !(Number.isInteger(Number(runs)) && Number(runs) > 0))
     throw new Error('--runs must be a positive whole number')
+  const clients = value('--clients') ?? 'raw'
+  if (clients !== 'raw' && clients !== 'ws') throw new Error('--clients must be raw or ws')
   const steps = value('--steps')?.split(',').map(Number)
   if (steps?.some((n, i) => !Number.isInteger(n) || n <= 0 || n <= (steps[i - 1] ?? 0))) {
     throw new Error('--steps must be increasing reader counts, e.g. 250,500,1000')
@@ -578,6 +583,7 @@ function parseArgs(argv: string[]): Omit<RunOptions, 'log'> & { json: string | u
     targets: target === 'both' ? ['Marginalia', 'relay'] : target === 'relay' ? ['relay'] : ['Marginalia'],
     cpuProfileDir: value('--cpu-prof') === undefined ? undefined : path.resolve(value('--cpu-prof')!),
     json: value('--json'),
+    clients,
   }
 }
 
@@ -600,6 +606,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   )
+  useClient(args.clients)
   const results = await runCollabLoad({ ...args, log: (line) => console.log(line) })
   console.log(`\n${formatCollabTables(results).join('\n')}`)
   console.log(`Targets:\n${targetVerdicts(results).join('\n')}`)

@@ -138,6 +138,12 @@ function caveats(w: WindowResult | undefined): string {
 
 const met = (ok: boolean) => (ok ? 'met' : '**missed**')
 
+/** The first step past 2,000 clients, when the worst is a later one (where the knee lies between them). */
+function firstPast(past: WindowResult[], worst: WindowResult | undefined): string {
+  const first = past[0]
+  return first && first !== worst ? ` (${ms(first.fanOut?.p99)} ms at ${first.clients})` : ''
+}
+
 /** The issue's targets, each marked met or missed from the figures; a run that did not converge fails them. */
 export function targetVerdicts(results: ScenarioResult[]): string[] {
   const lines: string[] = []
@@ -185,7 +191,7 @@ export function targetVerdicts(results: ScenarioResult[]): string[] {
       const knee =
         past.length === 0
           ? `p99 < 100 ms past 2,000 clients — not reached (${m.stoppedBecause ?? 'no step above 2,000'}): **missed**`
-          : `p99 < 100 ms past 2,000 clients — worst ${ms(kneeP99)} ms at ${worst?.clients} clients: ${met(kneeP99 < 100)}${caveats(worst)}`
+          : `p99 < 100 ms past 2,000 clients — worst ${ms(kneeP99)} ms at ${worst?.clients} clients${firstPast(past, worst)}: ${met(kneeP99 < 100)}${caveats(worst)}`
       const d = m.massDisconnect
       lines.push(
         `- (d) ${knee}; no collapse or crash on mass disconnect — ${d ? `${d.survived ? 'survived' : 'did not survive'}: ${met(d.survived)}` : 'not reached: **missed**'}.`,

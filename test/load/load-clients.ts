@@ -1,7 +1,7 @@
 /**
- * Light y-websocket clients on raw `ws` sockets. Readers keep no document: they answer the server's sync
- * step 1 with an empty step 2, announce their presence, and scan each update they receive for writers'
- * markers. Writers keep a real Y.Doc: they type marked text into paragraphs of the `prosemirror` fragment,
+ * Light y-websocket clients on a minimal WebSocket client (raw-websocket.ts; `ws`'s with `--clients ws`).
+ * Readers keep no document: they answer the server's sync step 1 with an empty step 2, announce their
+ * presence, and scan each update they receive for writers' markers. Writers keep a real Y.Doc: they type marked text into paragraphs of the `prosemirror` fragment,
  * move their cursor (awareness) with each edit, apply everyone else's updates, and, on Marginalia, time how
  * long each edit takes to be reported `saved`. Both renew their presence every 15 s, as the stock client does.
  */
@@ -12,6 +12,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { readEvent } from '../../shared/collab/messages.ts'
 import type { Ledger } from './ledger.ts'
+import { RawWebSocket } from './raw-websocket.ts'
 import {
   awarenessMessage,
   emptySyncStep1,
@@ -33,11 +34,23 @@ export const presenceRenewMs = 15_000
 /** How long a socket may take to open. */
 const openTimeoutMs = 20_000
 
+/** The WebSocket client the load clients use: the minimal one (the default) or the `ws` package's. */
+export type ClientKind = 'raw' | 'ws'
+let clientKind: ClientKind = 'raw'
+
+/** Chooses the WebSocket client for sockets opened from now on. */
+export function useClient(kind: ClientKind): void {
+  clientKind = kind
+}
+
+/** What a load client needs of its socket; both clients provide it. */
+type Socket = WebSocket | RawWebSocket
+
 const colors = ['#30bced', '#6eeb83', '#ffbc42', '#ecd444', '#ee6352', '#9ac2c9', '#8acb88', '#1be7ff']
 
 /** What both kinds of client share: the socket, its life, and the presence it renews. */
 abstract class LoadClient {
-  ws: WebSocket | undefined
+  ws: Socket | undefined
   opened = false
   synced = false
   /** Closed by the server or the network after it opened. */
@@ -62,12 +75,15 @@ abstract class LoadClient {
   /** Opens the socket; resolves once it is open (or failed: `opened` stays false and the ledger counts it). */
   connect(url: string, headers: Record<string, string>): Promise<void> {
     return new Promise((resolve) => {
-      const ws = new WebSocket(url, {
-        headers,
-        perMessageDeflate: false,
-        skipUTF8Validation: true,
-        handshakeTimeout: openTimeoutMs,
-      })
+      const ws: Socket =
+        clientKind === 'raw'
+          ? new RawWebSocket(url, { headers, handshakeTimeout: openTimeoutMs })
+          : new WebSocket(url, {
+              headers,
+              perMessageDeflate: false,
+              skipUTF8Validation: true,
+              handshakeTimeout: openTimeoutMs,
+            })
       this.ws = ws
       let settled = false
       const fail = () => {
@@ -85,11 +101,12 @@ abstract class LoadClient {
         resolve()
       })
       ws.on('message', (data: Buffer) => this.onMessage(data))
-      ws.on('unexpected-response', (_req, res) => {
+      ws.on('unexpected-response', (_req: unknown, res: { resume(): void }) => {
         res.resume()
         fail()
         ws.terminate()
       })
+      ws.on('rejected', () => fail())
       ws.on('error', () => fail())
       ws.on('close', (code) => {
         clearInterval(this.#renew)
@@ -121,8 +138,13 @@ abstract class LoadClient {
     this.#onSynced = undefined
   }
 
+  /** True while the socket is open. */
+  get isOpen(): boolean {
+    return this.ws !== undefined && this.ws.readyState === this.ws.OPEN
+  }
+
   protected send(bytes: Uint8Array): void {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(bytes)
+    if (this.isOpen) this.ws!.send(bytes)
   }
 
   protected sendPresence(): void {
@@ -135,7 +157,7 @@ abstract class LoadClient {
     clearInterval(this.#renew)
     if (!this.ws) return
     if (abrupt) this.ws.terminate()
-    else if (this.ws.readyState === WebSocket.OPEN) this.ws.close(1000)
+    else if (this.ws.readyState === this.ws.OPEN) this.ws.close(1000)
     else this.ws.terminate()
   }
 
@@ -265,7 +287,7 @@ export class Writer extends LoadClient {
    * the cursor there. Answers the edit's sequence number (undefined when the socket is not ready).
    */
   edit(): number | undefined {
-    if (!this.synced || this.ws?.readyState !== WebSocket.OPEN) return undefined
+    if (!this.synced || !this.isOpen) return undefined
     this.#applyInbox()
     const seq = this.#seq++
     const text = markerText(this.index, seq)
