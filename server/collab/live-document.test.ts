@@ -28,7 +28,7 @@ const instantWriter = {
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /** The text a connection would see after applying every update it was sent, in order. */
-function textSeenBy(connection: RecordingConnection): string {
+function textSeenBy(connection: RecordingConnection, name = 't'): string {
   const doc = new Y.Doc()
   for (const write of connection.writes) {
     for (const message of write) {
@@ -38,7 +38,7 @@ function textSeenBy(connection: RecordingConnection): string {
       Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
     }
   }
-  return doc.getText('t').toString()
+  return doc.getText(name).toString()
 }
 
 describe('LiveDocument broadcasts', () => {
@@ -71,6 +71,38 @@ describe('LiveDocument broadcasts', () => {
       expect(connection.writes).toHaveLength(2)
       expect(textSeenBy(connection)).toBe('first second')
     }
+    live.destroy()
+  })
+
+  it('goes on broadcasting after a send failed', async () => {
+    const live = new LiveDocument(
+      'doc',
+      new Y.Doc(),
+      0,
+      instantWriter,
+      new LocalBus(),
+      createLogger({ logLevel: 'silent' }),
+    )
+    const broken = new RecordingConnection()
+    broken.send = () => {
+      throw new Error('socket gone')
+    }
+    const healthy = new RecordingConnection()
+    live.connections.add(broken as unknown as Connection)
+    live.connections.add(healthy as unknown as Connection)
+
+    live.doc.transact(() => live.doc.getText('t').insert(0, 'first'), { source: 'server' })
+    await nextTurn()
+    live.connections.delete(broken as unknown as Connection)
+    // From another Yjs client, in a text of its own: it does not build on the first, which the healthy socket
+    // never got.
+    const elsewhere = new Y.Doc()
+    elsewhere.getText('u').insert(0, 'second')
+    Y.applyUpdate(live.doc, Y.encodeStateAsUpdate(elsewhere), { source: 'server' })
+    await nextTurn()
+
+    expect(healthy.writes).toHaveLength(1)
+    expect(textSeenBy(healthy, 'u')).toBe('second')
     live.destroy()
   })
 })

@@ -218,9 +218,16 @@ export class LiveDocument {
     let spent = 0
     const slice = () => {
       const started = performance.now()
-      while (next < recipients.length) {
-        send(recipients[next++]!)
-        if ((next & 15) === 0 && performance.now() - started >= this.sliceMs) break
+      try {
+        while (next < recipients.length) {
+          send(recipients[next++]!)
+          if ((next & 15) === 0 && performance.now() - started >= this.sliceMs) break
+        }
+      } catch (error) {
+        // Never leave the document waiting for a broadcast that will not end: the rest of this one is lost
+        // (clients that missed it get it when they reconnect and sync), the next goes out as usual.
+        this.log.error({ err: error, documentId: this.id }, 'collab.broadcast.failed')
+        next = recipients.length
       }
       const now = performance.now()
       spent += now - started
