@@ -25,6 +25,12 @@ const instantWriter = {
   durable: () => Promise.resolve(),
 } as unknown as UpdateLogWriter
 
+/** A live document over nothing but these stand-ins; `sliceMs` as LiveDocument takes it. */
+function liveDocument(sliceMs?: number): LiveDocument {
+  const log = createLogger({ logLevel: 'silent' })
+  return new LiveDocument('doc', new Y.Doc(), 0, instantWriter, new LocalBus(), log, sliceMs)
+}
+
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /** The text a connection would see after applying every update it was sent, in order. */
@@ -44,15 +50,7 @@ function textSeenBy(connection: RecordingConnection, name = 't'): string {
 describe('LiveDocument broadcasts', () => {
   it('fans an update out in slices, letting the event loop through, and holds later updates until it is done', async () => {
     // A slice budget of 0 ms: each slice sends to 16 sockets, then waits for the next turn.
-    const live = new LiveDocument(
-      'doc',
-      new Y.Doc(),
-      0,
-      instantWriter,
-      new LocalBus(),
-      createLogger({ logLevel: 'silent' }),
-      0,
-    )
+    const live = liveDocument(0)
     const connections = Array.from({ length: 40 }, () => new RecordingConnection())
     for (const connection of connections) live.connections.add(connection as unknown as Connection)
     const text = live.doc.getText('t')
@@ -75,14 +73,7 @@ describe('LiveDocument broadcasts', () => {
   })
 
   it('goes on broadcasting after a send failed', async () => {
-    const live = new LiveDocument(
-      'doc',
-      new Y.Doc(),
-      0,
-      instantWriter,
-      new LocalBus(),
-      createLogger({ logLevel: 'silent' }),
-    )
+    const live = liveDocument()
     const broken = new RecordingConnection()
     broken.send = () => {
       throw new Error('socket gone')
