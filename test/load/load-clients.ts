@@ -1,9 +1,10 @@
 /**
  * Light y-websocket clients on a minimal WebSocket client (raw-websocket.ts; `ws`'s with `--clients ws`).
  * Readers keep no document: they answer the server's sync step 1 with an empty step 2, announce their
- * presence, and scan each update they receive for writers' markers. Writers keep a real Y.Doc: they type marked text into paragraphs of the `prosemirror` fragment,
- * move their cursor (awareness) with each edit, apply everyone else's updates, and, on Marginalia, time how
- * long each edit takes to be reported `saved`. Both renew their presence every 15 s, as the stock client does.
+ * presence, and scan each update they receive for writers' markers. Writers keep a real Y.Doc: they type
+ * marked text into paragraphs of the `prosemirror` fragment, move their cursor (awareness) with each edit,
+ * apply everyone else's updates, and, on Marginalia, time how long each edit takes to be reported `saved`.
+ * Both renew their presence every 15 s, as the stock client does.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -157,7 +158,7 @@ abstract class LoadClient {
     clearInterval(this.#renew)
     if (!this.ws) return
     if (abrupt) this.ws.terminate()
-    else if (this.ws.readyState === this.ws.OPEN) this.ws.close(1000)
+    else if (this.isOpen) this.ws.close(1000)
     else this.ws.terminate()
   }
 
