@@ -241,7 +241,8 @@ export class Writer extends LoadClient {
         const decoder = decoding.createDecoder(data)
         decoding.readVarUint(decoder)
         decoding.readVarUint(decoder)
-        this.#inbox.push(decoding.readVarUint8Array(decoder))
+        // A copy: the message is a view into the socket's read buffer, reused by the next read.
+        this.#inbox.push(decoding.readVarUint8Array(decoder).slice())
         this.#applyTimer ??= setTimeout(() => this.#applyInbox(), inboxMs)
         return
       }

@@ -59,6 +59,29 @@ describe('RawWebSocket', () => {
     client.terminate()
   })
 
+  it("keeps each socket's partial frames apart though all sockets read into one buffer", async () => {
+    const size = 300_000
+    const url = await startServer((socket) => {
+      socket.on('message', (data: Buffer) => socket.send(Buffer.alloc(size, data[0]!)))
+    })
+    const clients = [open(url), open(url), open(url)]
+    await Promise.all(clients.map((client) => new Promise((resolve) => client.once('open', resolve))))
+    const payloads = await Promise.all(
+      clients.map((client, i) => {
+        const payload = new Promise<Buffer>((resolve) =>
+          client.once('message', (data: Buffer) => resolve(Buffer.from(data))),
+        )
+        client.send(Uint8Array.of(i + 1))
+        return payload
+      }),
+    )
+    for (const [i, payload] of payloads.entries()) {
+      expect(payload.length).toBe(size)
+      expect(payload.every((byte) => byte === i + 1)).toBe(true)
+    }
+    for (const client of clients) client.terminate()
+  })
+
   it("reports the server's close code", async () => {
     const url = await startServer((socket) => socket.close(4401, 'signed out'))
     const client = open(url)
