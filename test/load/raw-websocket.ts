@@ -19,8 +19,8 @@ const readBuffer = Buffer.allocUnsafe(256 * 1024)
 
 /**
  * Events: `open`; `message` (a Buffer, valid only during the call: a view into the read buffer every socket
- * shares); `rejected` (the server answered the
- * upgrade with another status); `error`; `close` (the code of the server's close frame, or 1006).
+ * shares); `rejected` (the server answered the upgrade with another status); `error`; `close` (the code of the
+ * server's close frame, or 1006).
  */
 export class RawWebSocket extends EventEmitter {
   static readonly CONNECTING = 0
