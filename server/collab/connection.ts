@@ -91,6 +91,15 @@ export class Connection {
     if (count > 1) this.socket.uncork()
   }
 
+  /**
+   * Writes messages framed beforehand (frames.ts), the same bytes a broadcast writes to every socket, if the
+   * socket is open. They keep their place among `send`'s: without compression `ws` writes each message to the
+   * socket as it is sent, never holding one back.
+   */
+  sendFrames(frames: Buffer): void {
+    if (this.ws.readyState === this.ws.OPEN) this.socket.write(frames)
+  }
+
   /** Sends one of our JSON events. */
   sendEvent(event: CollabEvent): void {
     this.send(encodeEvent(event))

@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { messageSync } from '../../shared/collab/messages.ts'
 import { createLogger } from '../log.ts'
@@ -15,8 +15,30 @@ class RecordingConnection {
   send(...messages: Array<Uint8Array | undefined>): void {
     this.writes.push(messages.filter((message): message is Uint8Array => message !== undefined))
   }
+  /** Frames written at once (frames.ts), read back into their messages. */
+  sendFrames(frames: Buffer): void {
+    this.send(...readFrames(frames))
+  }
   trackWrite(): void {}
   trackAwareness(): void {}
+}
+
+/** The payloads of unmasked, final binary frames (no 64-bit lengths: a test's messages are small). */
+function readFrames(bytes: Buffer): Uint8Array[] {
+  const messages: Uint8Array[] = []
+  let at = 0
+  while (at < bytes.length) {
+    expect(bytes[at]).toBe(0x82)
+    let length = bytes[at + 1]!
+    let header = 2
+    if (length === 126) {
+      length = bytes.readUInt16BE(at + 2)
+      header = 4
+    }
+    messages.push(bytes.subarray(at + header, at + header + length))
+    at += header + length
+  }
+  return messages
 }
 
 /** A writer whose every append is durable at once. */
@@ -63,7 +85,8 @@ describe('LiveDocument broadcasts', () => {
     live.doc.transact(() => text.insert(5, ' second'), { source: 'server' })
     await nextTurn()
     expect(connections.filter((c) => c.writes.length === 1)).toHaveLength(32)
-    for (let turn = 0; turn < 10; turn++) await nextTurn()
+    // The next broadcast waits as long as this one took (docs/architecture.md, "Fan-out").
+    await vi.waitFor(() => expect(connections.every((c) => c.writes.length === 2)).toBe(true))
 
     for (const connection of connections) {
       expect(connection.writes).toHaveLength(2)
@@ -78,6 +101,7 @@ describe('LiveDocument broadcasts', () => {
     broken.send = () => {
       throw new Error('socket gone')
     }
+    broken.sendFrames = broken.send
     const healthy = new RecordingConnection()
     live.connections.add(broken as unknown as Connection)
     live.connections.add(healthy as unknown as Connection)

@@ -14,6 +14,7 @@ import type { Log } from '../log.ts'
 import type { CollabBus } from './bus.ts'
 import type { Connection } from './connection.ts'
 import { fragmentName } from './document-store.ts'
+import { binaryFrame, binaryFrames } from './frames.ts'
 import type { UpdateOrigin } from './origins.ts'
 import type { UpdateLogWriter } from './update-log-writer.ts'
 
@@ -255,11 +256,14 @@ export class LiveDocument {
     const forEveryone = encodeSyncUpdate(
       batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update)),
     )
+    // Framed once: every socket that sent none of the updates is written the same bytes.
+    const withCursors = presence ? binaryFrames(forEveryone, presence.message) : undefined
+    const alone = !presence || presence.from ? binaryFrame(forEveryone) : undefined
     const senders = new Set(batch.map((b) => b.from).filter((c): c is Connection => c !== undefined))
     return (connection) => {
       const cursors = presence && connection !== presence.from ? presence.message : undefined
       if (!senders.has(connection)) {
-        connection.send(forEveryone, cursors)
+        connection.sendFrames(cursors ? withCursors! : alone!)
         return
       }
       const others = batch.filter((b) => b.from !== connection).map((b) => b.update)
@@ -337,8 +341,9 @@ export class LiveDocument {
     const presence = this.#takePresence()
     if (!presence || this.connections.size === 0) return
     const started = performance.now()
+    const framed = binaryFrame(presence.message)
     for (const connection of this.connections) {
-      if (connection !== presence.from) connection.send(presence.message)
+      if (connection !== presence.from) connection.sendFrames(framed)
     }
     this.#lastPresenceFlushMs = performance.now() - started
   }
