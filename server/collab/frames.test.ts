@@ -48,7 +48,7 @@ describe('binaryFrame', () => {
         if (received.length === expected.length) resolve()
       })
     })
-    for (const [i] of sizes.entries()) socket.write(binaryFrame(expected[i]!))
+    for (const bytes of expected.slice(0, sizes.length)) socket.write(binaryFrame(bytes))
     socket.write(binaryFrames(expected[sizes.length], undefined, expected[sizes.length + 1]))
     serverSide.send(expected[sizes.length + 2]!)
     await all
