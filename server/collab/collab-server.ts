@@ -47,6 +47,8 @@ export function createCollabServer(
   sessions: RequestHandler,
   registry: DocumentRegistry,
 ): CollabServer {
+  // No compression: broadcasts write frames of their own straight to each socket (Connection.sendFrames), which
+  // keeps their order among ws's own sends only because ws then never holds a message back.
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false })
   const connections = new Set<Connection>()
   const publicOrigin = new URL(ctx.config.publicUrl).origin
