@@ -9,6 +9,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { type AnchorContext, lazyAnchorContext } from '../../shared/anchors/index.ts'
 import { messageAwareness, messageSync } from '../../shared/collab/messages.ts'
+import { releaseFinishedTransactions } from '../../shared/collab/release-transactions.ts'
 import { schema } from '../../shared/schema/index.ts'
 import type { Log } from '../log.ts'
 import type { CollabBus } from './bus.ts'
@@ -90,6 +91,7 @@ export class LiveDocument {
     this.awareness = new Awareness(doc)
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
+    releaseFinishedTransactions(doc)
     doc.on('update', (update: Uint8Array, origin: UpdateOrigin) => this.#onUpdate(update, origin))
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
       this.#onAwareness(change, origin),
@@ -213,6 +215,7 @@ export class LiveDocument {
     this.#outgoing = []
     const presence = batch.length > 0 ? this.#takePresence() : undefined
     if (batch.length === 0 || this.connections.size === 0) {
+      batch.length = 0
       this.#outgoingScheduled = false
       return
     }
@@ -241,6 +244,9 @@ export class LiveDocument {
       }
       this.#lastFlushEndedAt = now
       this.#lastFlushMs = spent
+      // Emptied for the young collector's sake (release-transactions.ts says why): the array has usually lived
+      // long enough to be in the old generation, and would keep the updates it holds alive after it is dropped.
+      batch.length = 0
       this.#outgoingScheduled = false
       if (this.#outgoing.length > 0) this.#scheduleFlush()
     }
