@@ -8,7 +8,8 @@ import type * as Y from 'yjs'
  * moved to the old generation; the young collector cannot tell it is garbage, so the transaction it still
  * holds is kept alive, copied, and promoted with its maps and sets, for the full collector to find later.
  * Emptying the array once every listener has seen it breaks that chain. In the collaboration benchmark's 100
- * small drafts this cut what the server promoted by about four fifths (docs/benchmarks.md, "Yjs transactions").
+ * small drafts the server then promoted about half as much, with fewer full collections (docs/benchmarks.md,
+ * "Yjs transactions").
  */
 export function releaseFinishedTransactions(doc: Y.Doc): void {
   doc.on('afterAllTransactions', (_doc, transactions) => {
