@@ -2,7 +2,6 @@ import type { Duplex } from 'node:stream'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type WebSocket from 'ws'
-import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import {
@@ -72,7 +71,7 @@ export class Connection {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeSyncStep1(encoder, this.live.doc)
-    const states = [...this.live.awareness.getStates().keys()]
+    const states = this.live.presence.clients()
     const presence = states.length > 0 ? this.#awarenessMessage(states) : undefined
     this.send(welcome, encoding.toUint8Array(encoder), presence)
   }
@@ -119,8 +118,7 @@ export class Connection {
       const type = decoding.readVarUint(decoder)
       if (type === messageSync) this.#receiveSync(decoder)
       else if (type === messageAwareness) this.#receiveAwareness(decoding.readVarUint8Array(decoder))
-      else if (type === messageQueryAwareness)
-        this.send(this.#awarenessMessage([...this.live.awareness.getStates().keys()]))
+      else if (type === messageQueryAwareness) this.send(this.#awarenessMessage(this.live.presence.clients()))
       else throw new Error(`unknown message type ${type}`)
     } catch (error) {
       this.log.warn({ err: error, documentId: this.live.id, userId: this.userId }, 'collab.message.malformed')
@@ -180,13 +178,13 @@ export class Connection {
 
   #receiveAwareness(update: Uint8Array): void {
     if (update.byteLength > maxAwarenessBytes) throw new Error('awareness update too large')
-    applyAwarenessUpdate(this.live.awareness, update, this)
+    this.live.presence.apply(update, this)
   }
 
   #awarenessMessage(clients: number[]): Uint8Array {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageAwareness)
-    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.live.awareness, clients))
+    encoding.writeVarUint8Array(encoder, this.live.presence.encode(clients))
     return encoding.toUint8Array(encoder)
   }
 

@@ -1,10 +1,4 @@
 import * as encoding from 'lib0/encoding'
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { type AnchorContext, lazyAnchorContext } from '../../shared/anchors/index.ts'
@@ -17,6 +11,7 @@ import type { Connection } from './connection.ts'
 import { fragmentName } from './document-store.ts'
 import { binaryFrame, binaryFrames } from './frames.ts'
 import type { UpdateOrigin } from './origins.ts'
+import { type PresenceChange, PresenceStore } from './presence-store.ts'
 import type { UpdateLogWriter } from './update-log-writer.ts'
 
 /** The origin of presence applied from another process. */
@@ -72,7 +67,8 @@ interface OutgoingUpdate {
  * once per turn of the event loop, and published on the bus; presence is merged and sent every 50 ms.
  */
 export class LiveDocument {
-  readonly awareness: Awareness
+  /** Who is here and their cursors (the awareness protocol), relayed as it arrived. */
+  readonly presence: PresenceStore
   readonly connections = new Set<Connection>()
   bytes: number
   #unsubscribe: () => void
@@ -88,27 +84,22 @@ export class LiveDocument {
     private readonly sliceMs = broadcastSliceMs,
   ) {
     this.bytes = loadedBytes
-    this.awareness = new Awareness(doc)
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null)
+    this.presence = new PresenceStore((change, origin) => this.#onAwareness(change, origin))
     releaseFinishedTransactions(doc)
     doc.on('update', (update: Uint8Array, origin: UpdateOrigin) => this.#onUpdate(update, origin))
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
-      this.#onAwareness(change, origin),
-    )
     this.#unsubscribe = bus.subscribe(id, {
       update: (update) => {
         Y.applyUpdate(doc, update, { source: 'remote' } satisfies UpdateOrigin)
         // Parts this update builds on never arrived (a message lost while Redis was away): ask for them.
         if (doc.store.pendingStructs || doc.store.pendingDs) this.#askForMissing()
       },
-      awareness: (update) => applyAwarenessUpdate(this.awareness, update, remotePresence),
+      awareness: (update) => this.presence.apply(update, remotePresence),
       syncRequested: (stateVector) => {
         // Another process just loaded the document, or is back: send what it lacks, and who is here (our
         // own clients only; each process speaks for its own).
         bus.publishUpdate(id, Y.encodeStateAsUpdate(doc, stateVector))
         const present = [...this.connections].flatMap((connection) => [...connection.presence])
-        if (present.length > 0) bus.publishAwareness(id, encodeAwarenessUpdate(this.awareness, present))
+        if (present.length > 0) bus.publishAwareness(id, this.presence.encode(present))
       },
       listening: () => bus.requestSync(id, Y.encodeStateVector(doc)),
     })
@@ -292,7 +283,7 @@ export class LiveDocument {
   #presenceToPublish = new Set<number>()
   #presenceTimer: NodeJS.Timeout | undefined
 
-  #onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+  #onAwareness({ added, updated, removed }: PresenceChange, origin: unknown): void {
     const connection = isConnection(origin) ? origin : undefined
     connection?.trackAwareness(added, removed)
     // Presence from this process's clients (and their leaving) goes to the other processes; theirs, and
@@ -326,10 +317,7 @@ export class LiveDocument {
     this.#presenceTimer = undefined
     if (this.#presenceToPublish.size > 0) {
       if (this.bus.reachesOtherProcesses) {
-        this.bus.publishAwareness(
-          this.id,
-          encodeAwarenessUpdate(this.awareness, [...this.#presenceToPublish]),
-        )
+        this.bus.publishAwareness(this.id, this.presence.encode([...this.#presenceToPublish]))
       }
       this.#presenceToPublish.clear()
     }
@@ -338,7 +326,7 @@ export class LiveDocument {
     this.#presenceChanged.clear()
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageAwareness)
-    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, changed))
+    encoding.writeVarUint8Array(encoder, this.presence.encode(changed))
     return { message: encoding.toUint8Array(encoder), from: this.#presenceFrom }
   }
 
@@ -360,14 +348,14 @@ export class LiveDocument {
   /** Forgets the presence of a connection that left. */
   dropPresence(clients: Iterable<number>): void {
     const ids = [...clients]
-    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null)
+    if (ids.length > 0) this.presence.remove(ids, null)
   }
 
   /** Stops listening and frees the document. */
   destroy(): void {
     clearTimeout(this.#presenceTimer)
     this.#unsubscribe()
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
     this.log.debug({ documentId: this.id }, 'collab.doc.destroyed')
   }
@@ -382,11 +370,4 @@ interface PresenceBroadcast {
 /** True for a connection (the origin of presence a client sent). */
 function isConnection(origin: unknown): origin is Connection {
   return typeof (origin as Connection | undefined)?.trackAwareness === 'function'
-}
-
-/** The change an awareness `update` event reports. */
-interface AwarenessChange {
-  added: number[]
-  updated: number[]
-  removed: number[]
 }

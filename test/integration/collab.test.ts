@@ -16,6 +16,7 @@ import { HttpAgent } from '../support/http-agent.ts'
 import {
   awarenessMessage,
   openRawSocket,
+  presenceUpdate,
   type RawSocket,
   syncStep2Message,
   updateMessage,
@@ -330,6 +331,25 @@ describe('the live draft over y-websocket', () => {
     appendParagraph(a.doc, 'still alive')
     await eventually(() => paragraphs(b.doc).includes('still alive'), 'another document still syncs')
     expect((await new HttpAgent(server.url).get('/healthz')).status).toBe(200)
+  })
+
+  it('relays presence as it was sent, and closes a socket whose presence is not JSON before anyone gets it', async () => {
+    const { author, author2, documentId } = await world()
+    const a = await connect(author, documentId)
+    const b = await connect(author2, documentId)
+    // Spacing JSON.stringify would not write: the server relays the state's text as it came.
+    const sent = '{ "user": { "name": "Thandiwe", "country": "ZA" } }'
+    const raw = await openRawSocket(server.url, await agentOf(author), documentId)
+    raw.send(awarenessMessage(presenceUpdate([4242, 1, sent])))
+    await eventually(() => b.provider.awareness.getStates().has(4242), 'the presence reaches another client')
+    expect(b.provider.awareness.getStates().get(4242)).toEqual(JSON.parse(sent))
+
+    raw.send(awarenessMessage(presenceUpdate([4243, 1, '{"user": {"name": "Nobody"'])))
+    expect((await raw.closed).code).toBe(closeCodes.protocolError)
+    // The socket's leaving removes its valid presence; the refused one never arrives anywhere.
+    await eventually(() => !b.provider.awareness.getStates().has(4242), 'the closed socket is gone')
+    expect(a.provider.awareness.getStates().has(4243)).toBe(false)
+    expect(b.provider.awareness.getStates().has(4243)).toBe(false)
   })
 
   it('keeps the text across a restart: the stored state equals the live one', async () => {

@@ -66,6 +66,21 @@ export function awarenessMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * An awareness update written by hand, `[client, clock, state JSON text]` per entry: the text goes on the wire
+ * exactly as given (malformed, if a test wants it so).
+ */
+export function presenceUpdate(...entries: Array<[number, number, string]>): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const [client, clock, json] of entries) {
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, json)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
 /** A sync step 2 message carrying `doc`'s whole state. */
 export function syncStep2Message(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder()
