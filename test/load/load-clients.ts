@@ -4,7 +4,8 @@
  * presence, and scan each update they receive for writers' markers. Writers keep a real Y.Doc: they type
  * marked text into paragraphs of the `prosemirror` fragment, move their cursor (awareness) with each edit,
  * apply everyone else's updates, and, on Marginalia, time how long each edit takes to be reported `saved`.
- * Both renew their presence every 15 s, as the stock client does.
+ * Both renew their presence every 15 s, as the stock client does (the first renewal at a random point of the first
+ * period, so that clients opened together do not renew in one wave).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -99,7 +100,12 @@ abstract class LoadClient {
         this.opened = true
         this.onOpen()
         this.sendPresence()
-        this.#renew = setInterval(() => this.sendPresence(), presenceRenewMs)
+        // The first renewal at a random point of the period: clients that joined together renew spread out, as
+        // a steady audience does, not in one wave a period after the join.
+        this.#renew = setTimeout(() => {
+          this.sendPresence()
+          this.#renew = setInterval(() => this.sendPresence(), presenceRenewMs)
+        }, Math.random() * presenceRenewMs)
         resolve()
       })
       ws.on('message', (data: Buffer) => this.onMessage(data))
