@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
 import { messageAwareness, messageEvent, messageSync } from '../../shared/collab/messages.ts'
+import { awarenessMessage as presenceMessage, presenceUpdate } from '../support/raw-socket.ts'
 
 export { messageAwareness, messageEvent, messageSync }
 
@@ -54,15 +55,7 @@ export function updateMessage(update: Uint8Array): Uint8Array {
  * for a single client (count, client id, clock, JSON state), without keeping an `Awareness` per socket.
  */
 export function awarenessMessage(clientId: number, clock: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder()
-  encoding.writeVarUint(inner, 1)
-  encoding.writeVarUint(inner, clientId)
-  encoding.writeVarUint(inner, clock)
-  encoding.writeVarString(inner, JSON.stringify(state))
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, messageAwareness)
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
-  return encoding.toUint8Array(encoder)
+  return presenceMessage(presenceUpdate([clientId, clock, JSON.stringify(state)]))
 }
 
 /** The text a writer types for its `seq`-th edit: a space and a unique ASCII marker. */
