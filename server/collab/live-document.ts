@@ -43,6 +43,11 @@ const cheapBroadcastMs = 0.5
  */
 const broadcastSliceMs = 2
 
+/** One update carrying all of `updates` (the update itself when there is one). */
+function mergedUpdate(updates: readonly OutgoingUpdate[]): Uint8Array {
+  return updates.length === 1 ? updates[0]!.update : Y.mergeUpdates(updates.map((u) => u.update))
+}
+
 /** A sync "update" message carrying `update`. */
 function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -54,17 +59,26 @@ function encodeSyncUpdate(update: Uint8Array): Uint8Array {
 /** The largest a document's state may grow (bytes of Yjs updates applied since load, plus the loaded state). */
 export const maxDocumentBytes = 32 * 1024 * 1024
 
-/** An applied update waiting for the next broadcast, and the connection it came from (not sent back to it). */
+/** An applied update waiting to reach every connection, and the connection it came from (not sent back to it). */
 interface OutgoingUpdate {
   update: Uint8Array
   from: Connection | undefined
 }
 
+/** What a sweep writes to every socket that is owed the same updates and sent none of them. */
+interface SharedWrite {
+  /** The framed message(s), the same bytes for each such socket. */
+  frames: Buffer
+  /** The connections that sent some of these updates: each is written the merge of the others instead. */
+  senders: Set<Connection>
+}
+
 /**
  * One document in memory, shared by every connection to it on this process: the Y.Doc, its awareness
  * (presence and cursors, never persisted), and the connections. Every update is persisted through the group
- * commit writer (those from other processes too: see docs/architecture.md), fanned out to the other local connections encoded
- * once per turn of the event loop, and published on the bus; presence is merged and sent every 50 ms.
+ * commit writer (those from other processes too: see docs/architecture.md), fanned out to the other local connections in
+ * sweeps (each socket written once a sweep with everything it is owed, encoded once for all owed the same), and
+ * published on the bus; presence is merged and sent with the next sweep, or on its own every 50 ms.
  */
 export class LiveDocument {
   /** Who is here and their cursors (the awareness protocol), relayed as it arrived. */
@@ -173,11 +187,11 @@ export class LiveDocument {
     if (!this.#outgoingScheduled) this.#scheduleFlush()
   }
 
-  /** Schedules the next broadcast of updates. */
+  /** Schedules the next sweep of updates over the connections. */
   #scheduleFlush(): void {
     this.#outgoingScheduled = true
-    // Broadcasting leaves room for the rest: after a flush that took t ms, the next waits until t ms (at most
-    // maxBroadcastPauseMs) after it ended, so updates pile into fewer, larger broadcasts where one costs much
+    // Broadcasting leaves room for the rest: after a sweep that took t ms, the next waits until t ms (at most
+    // maxBroadcastPauseMs) after it ended, so updates pile into fewer, larger writes where a sweep costs much
     // (hundreds of sockets). Where it is cheap (a few sockets) it goes out as soon as the socket read that
     // brought the update is handled (a microtask: the cursor move read with it rides along), ahead of this
     // turn's other reads and of the update log's commit, as a bare relay would send it; in between, after
@@ -188,44 +202,51 @@ export class LiveDocument {
     else setImmediate(() => this.#flushUpdates())
   }
 
-  /** Updates applied since the last broadcast, waiting to be fanned out together. */
+  /**
+   * Updates applied and not yet written to every connection, oldest first: `#outgoing[i]` is update number
+   * `#outgoingBase + i`. A connection is owed every update from its `#sentUpTo` on.
+   */
   #outgoing: OutgoingUpdate[] = []
+  #outgoingBase = 0
+  /** For each connection a sweep wrote to: the number of the first update it has not been sent. */
+  readonly #sentUpTo = new Map<Connection, number>()
+  /** From when a sweep is scheduled until it ends. */
   #outgoingScheduled = false
 
-  /** How long the last broadcast of updates took, and when it ended (`performance.now()`). */
+  /** How long the last sweep took, and when it ended (`performance.now()`). */
   #lastFlushMs = 0
   #lastFlushEndedAt = 0
 
   /**
-   * Broadcasts what is waiting, with any presence that changed meanwhile (one write per socket), in slices of
-   * about `sliceMs` with the event loop let through in between, and notes what it cost (the next one
-   * waits for as long, up to a bound). Updates applied meanwhile wait for the next broadcast.
+   * One sweep over the connections: writes each, in one write, every update it is owed, those applied while
+   * the sweep is under way included, with the presence that changed before the sweep began. Slices of about
+   * `sliceMs` let the event loop through. A socket late in a sweep of thousands so gets an update that arrived
+   * mid-sweep in this sweep, not a pause and a whole sweep later; the sockets already written get it in the
+   * next sweep, which waits as long as this one took (up to a bound).
    */
   #flushUpdates(): void {
-    const batch = this.#outgoing
-    this.#outgoing = []
-    const presence = batch.length > 0 ? this.#takePresence() : undefined
-    if (batch.length === 0 || this.connections.size === 0) {
-      batch.length = 0
+    if (this.#outgoing.length === 0 || this.connections.size === 0) {
+      this.#dropDelivered()
       this.#outgoingScheduled = false
       return
     }
-    const send = this.#broadcaster(batch, presence)
+    const presence = this.#takePresence()
+    const writes = new Map<string, SharedWrite>()
     const recipients = [...this.connections]
     let next = 0
     let spent = 0
+    let failed = false
     const slice = () => {
       const started = performance.now()
-      try {
-        while (next < recipients.length) {
-          send(recipients[next++]!)
-          if ((next & 15) === 0 && performance.now() - started >= this.sliceMs) break
+      while (next < recipients.length) {
+        try {
+          this.#sendOwed(recipients[next++]!, presence, writes)
+        } catch (error) {
+          // One broken socket does not keep the others from their updates (logged once a sweep).
+          if (!failed) this.log.error({ err: error, documentId: this.id }, 'collab.broadcast.failed')
+          failed = true
         }
-      } catch (error) {
-        // Never leave the document waiting for a broadcast that will not end: the rest of this one is lost
-        // (clients that missed it get it when they reconnect and sync), the next goes out as usual.
-        this.log.error({ err: error, documentId: this.id }, 'collab.broadcast.failed')
-        next = recipients.length
+        if ((next & 15) === 0 && performance.now() - started >= this.sliceMs) break
       }
       const now = performance.now()
       spent += now - started
@@ -235,41 +256,70 @@ export class LiveDocument {
       }
       this.#lastFlushEndedAt = now
       this.#lastFlushMs = spent
-      // Emptied for the young collector's sake (release-transactions.ts says why): the array has usually lived
-      // long enough to be in the old generation, and would keep the updates it holds alive after it is dropped.
-      batch.length = 0
+      this.#dropDelivered()
       this.#outgoingScheduled = false
+      // Updates that arrived mid-sweep are still owed to the sockets written before they did.
       if (this.#outgoing.length > 0) this.#scheduleFlush()
     }
     slice()
   }
 
   /**
-   * Answers how to send updates to one connection: one message, encoded once for everyone who sent none of
-   * them; a connection that sent some gets the merge of the others (never its own back). Presence, if any,
-   * follows in the same write.
+   * Writes one connection what it is owed: the updates since it was last written (never its own back; a
+   * connection that sent some gets the merge of the others) and the sweep's presence (unless it made all of
+   * it). Every connection owed the same updates that sent none of them is written the same bytes, encoded
+   * and framed once per sweep.
    */
-  #broadcaster(batch: OutgoingUpdate[], presence: PresenceBroadcast | undefined): (to: Connection) => void {
-    const forEveryone = encodeSyncUpdate(
-      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update)),
-    )
-    // Framed once: every socket that sent none of the updates is written the same bytes.
-    const withCursors = presence ? binaryFrames(forEveryone, presence.message) : undefined
-    const alone = !presence || presence.from ? binaryFrame(forEveryone) : undefined
-    const senders = new Set(batch.map((b) => b.from).filter((c): c is Connection => c !== undefined))
-    return (connection) => {
-      const cursors = presence && connection !== presence.from ? presence.message : undefined
-      if (!senders.has(connection)) {
-        connection.sendFrames(cursors ? withCursors! : alone!)
-        return
+  #sendOwed(
+    connection: Connection,
+    presence: PresenceBroadcast | undefined,
+    writes: Map<string, SharedWrite>,
+  ): void {
+    const base = this.#outgoingBase
+    const head = base + this.#outgoing.length
+    const from = Math.max(this.#sentUpTo.get(connection) ?? base, base)
+    this.#sentUpTo.set(connection, head)
+    const cursors = presence && connection !== presence.from ? presence.message : undefined
+    if (from === head && !cursors) return
+    const key = `${from}:${head}:${cursors ? 1 : 0}`
+    let write = writes.get(key)
+    if (!write) {
+      const owed = this.#outgoing.slice(from - base)
+      const update = owed.length === 0 ? undefined : encodeSyncUpdate(mergedUpdate(owed))
+      write = {
+        frames: binaryFrames(update, cursors),
+        senders: new Set(owed.map((o) => o.from).filter((c): c is Connection => c !== undefined)),
       }
-      const others = batch.filter((b) => b.from !== connection).map((b) => b.update)
-      const update =
-        others.length === 0
-          ? undefined
-          : encodeSyncUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others))
-      connection.send(update, cursors)
+      writes.set(key, write)
     }
+    if (!write.senders.has(connection)) {
+      connection.sendFrames(write.frames)
+      return
+    }
+    const others = this.#outgoing.slice(from - base).filter((o) => o.from !== connection)
+    connection.send(others.length === 0 ? undefined : encodeSyncUpdate(mergedUpdate(others)), cursors)
+  }
+
+  /**
+   * Forgets the updates every connection has been sent, and the connections that left. A connection no sweep
+   * has written to yet (it just joined) is owed all that is kept: duplicates of what its sync gave it, which
+   * Yjs ignores, and never a gap.
+   */
+  #dropDelivered(): void {
+    for (const connection of this.#sentUpTo.keys()) {
+      if (!this.connections.has(connection)) this.#sentUpTo.delete(connection)
+    }
+    let oldest = this.#outgoingBase + this.#outgoing.length
+    for (const connection of this.connections) {
+      oldest = Math.min(oldest, this.#sentUpTo.get(connection) ?? this.#outgoingBase)
+    }
+    const delivered = oldest - this.#outgoingBase
+    if (delivered === 0) return
+    // Emptied in place for the young collector's sake (release-transactions.ts says why): the array has usually
+    // lived long enough to be in the old generation, and would keep the updates it held alive.
+    if (delivered === this.#outgoing.length) this.#outgoing.length = 0
+    else this.#outgoing.splice(0, delivered)
+    this.#outgoingBase = oldest
   }
 
   /** Awareness clients changed since the last presence broadcast. */
