@@ -28,5 +28,6 @@ export function binaryFrame(payload: Uint8Array): Buffer {
 
 /** The frames of several messages, in order, as one buffer (one write to the socket); undefined are skipped. */
 export function binaryFrames(...payloads: Array<Uint8Array | undefined>): Buffer {
-  return Buffer.concat(payloads.filter((p): p is Uint8Array => p !== undefined).map(binaryFrame))
+  const frames = payloads.filter((p): p is Uint8Array => p !== undefined).map(binaryFrame)
+  return frames.length === 1 ? frames[0]! : Buffer.concat(frames)
 }
