@@ -56,17 +56,8 @@ function liveDocument(sliceMs?: number): LiveDocument {
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /** The text a connection would see after applying every update it was sent, in order. */
-function textSeenBy(connection: RecordingConnection, name = 't'): string {
-  const doc = new Y.Doc()
-  for (const write of connection.writes) {
-    for (const message of write) {
-      const decoder = decoding.createDecoder(message)
-      expect(decoding.readVarUint(decoder)).toBe(messageSync)
-      decoding.readVarUint(decoder)
-      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
-    }
-  }
-  return doc.getText(name).toString()
+function textSeenBy(connection: RecordingConnection): string {
+  return textSeenWith(connection, [])
 }
 
 /** The text a connection sees after applying `given` (its sync and its own edits) and every update it was sent. */
