@@ -208,8 +208,11 @@ export class LiveDocument {
    */
   #outgoing: OutgoingUpdate[] = []
   #outgoingBase = 0
-  /** For each connection a sweep wrote to: the number of the first update it has not been sent. */
-  readonly #sentUpTo = new Map<Connection, number>()
+  /**
+   * For each connection a sweep wrote to: the number of the first update it has not been sent. Weak, so a
+   * connection that left is not kept alive by a document that has no update to sweep.
+   */
+  readonly #sentUpTo = new WeakMap<Connection, number>()
   /** From when a sweep is scheduled until it ends. */
   #outgoingScheduled = false
 
@@ -301,14 +304,10 @@ export class LiveDocument {
   }
 
   /**
-   * Forgets the updates every connection has been sent, and the connections that left. A connection no sweep
-   * has written to yet (it just joined) is owed all that is kept: duplicates of what its sync gave it, which
-   * Yjs ignores, and never a gap.
+   * Forgets the updates every connection has been sent. A connection no sweep has written to yet (it just
+   * joined) is owed all that is kept: duplicates of what its sync gave it, which Yjs ignores, and never a gap.
    */
   #dropDelivered(): void {
-    for (const connection of this.#sentUpTo.keys()) {
-      if (!this.connections.has(connection)) this.#sentUpTo.delete(connection)
-    }
     let oldest = this.#outgoingBase + this.#outgoing.length
     for (const connection of this.connections) {
       oldest = Math.min(oldest, this.#sentUpTo.get(connection) ?? this.#outgoingBase)
