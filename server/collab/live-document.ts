@@ -69,6 +69,8 @@ interface OutgoingUpdate {
 interface SharedWrite {
   /** The framed message(s), the same bytes for each such socket. */
   frames: Buffer
+  /** The updates these sockets are owed. */
+  owed: OutgoingUpdate[]
   /** The connections that sent some of these updates: each is written the merge of the others instead. */
   senders: Set<Connection>
 }
@@ -291,6 +293,7 @@ export class LiveDocument {
       const update = owed.length === 0 ? undefined : encodeSyncUpdate(mergedUpdate(owed))
       write = {
         frames: binaryFrames(update, cursors),
+        owed,
         senders: new Set(owed.map((o) => o.from).filter((c): c is Connection => c !== undefined)),
       }
       writes.set(key, write)
@@ -299,7 +302,7 @@ export class LiveDocument {
       connection.sendFrames(write.frames)
       return
     }
-    const others = this.#outgoing.slice(from - base).filter((o) => o.from !== connection)
+    const others = write.owed.filter((o) => o.from !== connection)
     connection.send(others.length === 0 ? undefined : encodeSyncUpdate(mergedUpdate(others)), cursors)
   }
 
