@@ -38,6 +38,8 @@ export interface StartOptions {
   shutdownGraceMs?: number
   /** How long an unused live document stays loaded (tests shorten it). */
   documentIdleMs?: number
+  /** Tests: fold a live document's log after this many updates (default `liveCompactionThreshold`). */
+  compactAfterUpdates?: number
 }
 
 /** Opens the database (embedded or not), applies migrations, builds the app and listens. */
@@ -56,7 +58,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const mailer = createMailer(config, db.pool, log)
   const writer = new UpdateLogWriter(db.pool, log)
-  const live = new DocumentRegistry(db.pool, log, writer, bus, options.documentIdleMs)
+  const live = new DocumentRegistry(
+    db.pool,
+    log,
+    writer,
+    bus,
+    options.documentIdleMs,
+    options.compactAfterUpdates,
+  )
   const events = new DomainEvents(bus)
   const ctx: AppContext = {
     config,

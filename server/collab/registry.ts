@@ -3,6 +3,7 @@ import type { Log } from '../log.ts'
 import type { CollabBus } from './bus.ts'
 import { compactIfDue, loadDocument } from './document-store.ts'
 import type { HistogramSnapshot } from './latency-histogram.ts'
+import { LiveCompaction, liveCompactionThreshold } from './live-compaction.ts'
 import { LiveDocument } from './live-document.ts'
 import type { UpdateLogWriter } from './update-log-writer.ts'
 
@@ -29,6 +30,8 @@ export class DocumentRegistry {
   #loading = new Map<string, Promise<LiveDocument>>()
   #holds = new Map<string, number>()
   #idleTimers = new Map<string, NodeJS.Timeout>()
+  /** Folds the logs of documents that stay loaded (unloading folds the others). */
+  readonly compaction: LiveCompaction
 
   constructor(
     private readonly pool: pg.Pool,
@@ -36,7 +39,13 @@ export class DocumentRegistry {
     private readonly writer: UpdateLogWriter,
     private readonly bus: CollabBus,
     private readonly idleUnloadMs = defaultIdleUnloadMs,
-  ) {}
+    compactAfterUpdates = liveCompactionThreshold,
+  ) {
+    this.compaction = new LiveCompaction(pool, log, compactAfterUpdates)
+    writer.onCommitted((documentId, updates) => {
+      if (this.#live.has(documentId)) this.compaction.note(documentId, updates)
+    })
+  }
 
   /** The live document, loading it if needed; the caller must `release` it. */
   async acquire(documentId: string): Promise<LiveDocument> {
@@ -96,9 +105,10 @@ export class DocumentRegistry {
   async #startLoading(documentId: string): Promise<LiveDocument> {
     const loading = (async () => {
       const started = Date.now()
-      const { doc, bytes } = await loadDocument(this.pool, documentId)
+      const { doc, bytes, logged } = await loadDocument(this.pool, documentId)
       const live = new LiveDocument(documentId, doc, bytes, this.writer, this.bus, this.log)
       this.#live.set(documentId, live)
+      this.compaction.note(documentId, logged)
       this.log.info({ documentId, bytes, ms: Date.now() - started }, 'collab.doc.loaded')
       return live
     })()
@@ -116,6 +126,7 @@ export class DocumentRegistry {
     if (!live || (this.#holds.get(documentId) ?? 0) > 0) return
     this.#live.delete(documentId)
     this.#holds.delete(documentId)
+    this.compaction.forget(documentId)
     live.destroy()
     await compactIfDue(this.pool, this.log, documentId).catch((error: unknown) =>
       this.log.warn({ err: error, documentId }, 'collab.compaction.failed'),
@@ -127,6 +138,7 @@ export class DocumentRegistry {
     for (const timer of this.#idleTimers.values()) clearTimeout(timer)
     this.#idleTimers.clear()
     await this.writer.drained()
+    await this.compaction.idle()
     for (const live of this.#live.values()) live.destroy()
     this.#live.clear()
   }

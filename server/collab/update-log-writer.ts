@@ -39,6 +39,7 @@ export class UpdateLogWriter {
   /** Each document's newest append: writes commit in order, so it resolves after all earlier ones. */
   #latest = new Map<string, Promise<void>>()
   #drainWaiters: Array<() => void> = []
+  #committedListeners: Array<(documentId: string, updates: number) => void> = []
   /**
    * From an update's append (when it was applied, as it arrived) to its commit: how long a writer waits for its
    * `saved`. Read by operators and the benchmark through `GET /api/admin/collab`.
@@ -59,6 +60,11 @@ export class UpdateLogWriter {
     })
     this.#latest.set(documentId, durable)
     return durable
+  }
+
+  /** Calls `listener` after each commit, once for each document in it, with how many of its updates it wrote. */
+  onCommitted(listener: (documentId: string, updates: number) => void): void {
+    this.#committedListeners.push(listener)
   }
 
   /** True when `documentId` has updates not yet durable. */
@@ -126,6 +132,7 @@ export class UpdateLogWriter {
         }
       }
       this.log.debug({ updates: batch.length, ms: Date.now() - started }, 'collab.persist.batch')
+      if (this.#committedListeners.length > 0) this.#tellCommitted(rows)
       const committedAt = performance.now()
       for (const pending of batch) {
         this.durableLatency.record(committedAt - pending.queuedAt)
@@ -139,5 +146,19 @@ export class UpdateLogWriter {
     }
     this.#writing = undefined
     for (const waiter of this.#drainWaiters.splice(0)) waiter()
+  }
+
+  #tellCommitted(rows: Pending[]): void {
+    const perDocument = new Map<string, number>()
+    for (const row of rows) perDocument.set(row.documentId, (perDocument.get(row.documentId) ?? 0) + 1)
+    for (const [documentId, updates] of perDocument) {
+      for (const listener of this.#committedListeners) {
+        try {
+          listener(documentId, updates)
+        } catch (error) {
+          this.log.error({ err: error, documentId }, 'collab.persist.listener_failed')
+        }
+      }
+    }
   }
 }

@@ -5,6 +5,10 @@ import { prepared } from './statements.ts'
 export interface StoredState {
   snapshot: Uint8Array | null
   updates: Uint8Array[]
+  /** Each update's id, in the same order. */
+  updateIds: string[]
+  /** The log id the snapshot covers up to ('0' without a snapshot). */
+  snapshotUpdateId: string
   /** The id of the last update read (0 when none): compaction folds up to here. */
   lastUpdateId: string
 }
@@ -28,8 +32,39 @@ export async function readStoredState(db: Queryable, documentId: string): Promis
   return {
     snapshot: snapshot?.data ?? null,
     updates: updates.map((row) => row.data),
+    updateIds: updates.map((row) => row.id),
+    snapshotUpdateId: snapshot?.id ?? '0',
     lastUpdateId: updates.at(-1)?.id ?? snapshot?.id ?? '0',
   }
+}
+
+/** The log id the document's snapshot covers up to now ('0' without a snapshot). */
+export async function snapshotCoverage(db: Queryable, documentId: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT last_update_id::text AS id FROM document_snapshots WHERE document_id = $1',
+    [documentId],
+  )
+  return rows[0]?.id ?? '0'
+}
+
+/**
+ * The updates logged with ids in (`after`, `upTo`] other than `known`, in order: rows that were still being
+ * written (ids are handed out before commit) when `known` was read.
+ */
+export async function readLateUpdates(
+  db: Queryable,
+  documentId: string,
+  after: string,
+  upTo: string,
+  known: string[],
+): Promise<Uint8Array[]> {
+  const { rows } = await db.query<{ data: Buffer }>(
+    `SELECT data FROM document_updates
+      WHERE document_id = $1 AND id > $2::bigint AND id <= $3::bigint AND id <> ALL($4::bigint[])
+      ORDER BY id`,
+    [documentId, after, upTo, known],
+  )
+  return rows.map((row) => row.data)
 }
 
 /**

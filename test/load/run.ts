@@ -2,7 +2,8 @@
  * `npm run bench`: prints the figures below and writes them into docs/benchmarks.md, between the markers.
  * Cold start to /readyz (embedded database fresh and reopened; the machine's Postgres when reachable) and the
  * gzipped initial JavaScript of the pages; then the collaboration load (test/load/collab-load.ts: Marginalia
- * against the bare y-websocket relay), as a quick smoke run, or at full size with BENCH_FULL=1; then exports
+ * against the bare y-websocket relay), as a quick smoke run, or at full size with BENCH_FULL=1; then the long
+ * durability storm (test/load/durability.ts: SIGKILL mid-typing, every `saved` checked); then exports
  * and import of the 100-page draft with 2,000 threads (test/load/exports-load.ts); then the comment threads at
  * scale (test/load/threads-load.ts).
  * Figures only: a benchmark never fails on a timing.
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   if (process.env.BENCH_COLLAB_ONLY === '1') return writeCollab()
   if (process.env.BENCH_EXPORTS_ONLY === '1') return writeExports()
   if (process.env.BENCH_THREADS_ONLY === '1') return writeThreads()
+  if (process.env.BENCH_DURABILITY_ONLY === '1') return writeDurability()
   const lines: string[] = []
   const say = (line: string) => {
     console.log(line)
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
   await writeFile(benchmarksFile, replaceBetween(await readFile(benchmarksFile, 'utf8'), 'bench', lines))
   console.log('\nWritten to docs/benchmarks.md.')
   await writeCollab()
+  await writeDurability()
   await writeExports()
   await writeThreads()
 }
@@ -155,6 +158,37 @@ async function writeThreads(): Promise<void> {
   ]
   await writeFile(benchmarksFile, replaceBetween(await readFile(benchmarksFile, 'utf8'), 'threads', lines))
   console.log('\nComment threads written to docs/benchmarks.md.')
+}
+
+/**
+ * The long durability storm (test/load/durability.ts: SIGKILL mid-typing, many times; BENCH_DURABILITY_ONLY=1
+ * runs only this part), in a process of its own, written between the durability markers. A broken promise is
+ * written too (the table says FAILED) and fails the run.
+ */
+async function writeDurability(): Promise<void> {
+  console.log('\nDurability under SIGKILL (the long storm)')
+  const json = path.join(os.tmpdir(), `durability-${process.pid}.json`)
+  const status = await new Promise<number | null>((resolve) =>
+    spawn(process.execPath, ['--import', 'tsx', 'test/load/durability.ts', '--json', json], {
+      stdio: 'inherit',
+      env: { ...process.env, TEST_DATABASE_URL: postgresUrl },
+    }).once('exit', resolve),
+  )
+  const report = await readFile(json, 'utf8').then(JSON.parse, () => undefined)
+  await rm(json, { force: true })
+  if (status !== 0) process.exitCode = 1
+  if (!report) {
+    console.error(`the durability storm exited with ${status}: docs/benchmarks.md keeps its previous figures`)
+    return
+  }
+  const { durabilityRows } = await import('./durability.ts')
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, over the machine's PostgreSQL.`,
+    '',
+    ...durabilityRows(report),
+  ]
+  await writeFile(benchmarksFile, replaceBetween(await readFile(benchmarksFile, 'utf8'), 'durability', lines))
+  console.log('\nDurability written to docs/benchmarks.md.')
 }
 
 /** The collaboration load (BENCH_COLLAB_ONLY=1 runs only this part), written between the collab markers. */

@@ -16,11 +16,12 @@ export interface TestServer extends RunningServer {
 
 /**
  * Starts the production server code over a fresh database (or `database`, to restart over the same one);
- * `env` adds or overrides variables.
+ * `env` adds or overrides variables; `options.compactAfterUpdates` folds a live document's log sooner.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
   given?: TestDatabase,
+  options: { compactAfterUpdates?: number } = {},
 ): Promise<TestServer> {
   const database = given ?? (await createTestDatabase())
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-test-'))
@@ -37,7 +38,12 @@ export async function startTestServer(
     ...(database.kind === 'embedded' ? { DATABASE_POOL_SIZE: '1' } : {}),
     ...env,
   })
-  const server = await startServer(config, { log: testLog, shutdownGraceMs: 2_000, documentIdleMs: 200 })
+  const server = await startServer(config, {
+    log: testLog,
+    shutdownGraceMs: 2_000,
+    documentIdleMs: 200,
+    compactAfterUpdates: options.compactAfterUpdates,
+  })
   return {
     ...server,
     database,
