@@ -16,6 +16,7 @@ export class LiveCompaction {
   /** Documents due, in the order they became due. */
   #due = new Set<string>()
   #running: Promise<void> | undefined
+  #stopped = false
 
   constructor(
     private readonly pool: pg.Pool,
@@ -27,7 +28,7 @@ export class LiveCompaction {
   note(documentId: string, updates: number): void {
     const logged = (this.#logged.get(documentId) ?? 0) + updates
     this.#logged.set(documentId, logged)
-    if (logged < this.threshold || this.#due.has(documentId)) return
+    if (logged < this.threshold || this.#due.has(documentId) || this.#stopped) return
     this.#due.add(documentId)
     this.#running ??= this.#compactDue().finally(() => {
       this.#running = undefined
@@ -43,6 +44,13 @@ export class LiveCompaction {
   /** Resolves once no compaction is running. */
   async idle(): Promise<void> {
     while (this.#running) await this.#running
+  }
+
+  /** Starts no more compactions (shutdown; the next load compacts what is due) and waits for the one running. */
+  async stop(): Promise<void> {
+    this.#stopped = true
+    this.#due.clear()
+    await this.idle()
   }
 
   async #compactDue(): Promise<void> {

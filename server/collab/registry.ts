@@ -138,7 +138,7 @@ export class DocumentRegistry {
     for (const timer of this.#idleTimers.values()) clearTimeout(timer)
     this.#idleTimers.clear()
     await this.writer.drained()
-    await this.compaction.idle()
+    await this.compaction.stop()
     for (const live of this.#live.values()) live.destroy()
     this.#live.clear()
   }

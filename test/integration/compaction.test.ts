@@ -7,6 +7,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { compactDocument, loadDocument } from '../../server/collab/document-store.ts'
+import { LiveCompaction } from '../../server/collab/live-compaction.ts'
 import { appendUpdates } from '../../server/db/document-state.repo.ts'
 import { type CollabClient, connectCollab } from '../support/collab-client.ts'
 import { testServerUrl } from '../support/database.ts'
@@ -167,6 +168,36 @@ describe('compaction', () => {
     expect(await logRows(documentId)).toBeLessThan(100)
     expect(await storedParagraphs(documentId)).toEqual(paragraphs(client.doc))
     expect(paragraphs(client.doc)).toEqual(expect.arrayContaining(tokens))
+  })
+})
+
+describe('background compaction', () => {
+  it('folds a document noted past its threshold, once, and starts none after stop', async () => {
+    const documentId = await givenDraft()
+    const writer = typist()
+    for (let i = 0; i < 30; i++) writer.type(`t${i}`)
+    await appendUpdates(
+      pool(),
+      writer.updates.map(() => documentId),
+      writer.updates,
+    )
+    const compaction = new LiveCompaction(pool(), testLog, 20)
+    compaction.note(documentId, 10)
+    await compaction.idle()
+    expect(await logRows(documentId)).toBe(30)
+    compaction.note(documentId, 20)
+    await compaction.idle()
+    expect(await logRows(documentId)).toBe(0)
+
+    await appendUpdates(pool(), [documentId], [writer.type('after')])
+    await compaction.stop()
+    compaction.note(documentId, 100)
+    await compaction.idle()
+    expect(await logRows(documentId)).toBe(1)
+    expect(await storedParagraphs(documentId)).toEqual([
+      ...Array.from({ length: 30 }, (_, i) => `t${i}`),
+      'after',
+    ])
   })
 })
 
