@@ -9,7 +9,6 @@ import {
   readLateUpdates,
   readStoredState,
   replaceSnapshot,
-  snapshotCoverage,
 } from '../db/document-state.repo.ts'
 import { withTransaction } from '../db/transaction.ts'
 import type { Log } from '../log.ts'
@@ -72,9 +71,8 @@ export async function compactDocument(pool: pg.Pool, log: Log, documentId: strin
     return await withTransaction(pool, log, async (tx) => {
       // The log's lock first: a deletion or another compaction takes them in this order too, never a cycle.
       await lockUpdateLog(tx, documentId)
-      await lockSnapshot(tx, documentId)
       // Another compaction swapped meanwhile: what was read is stale. The next one starts afresh.
-      if ((await snapshotCoverage(tx, documentId)) !== stored.snapshotUpdateId) return 0
+      if ((await lockSnapshot(tx, documentId)) !== stored.snapshotUpdateId) return 0
       const late = await readLateUpdates(
         tx,
         documentId,

@@ -38,15 +38,6 @@ export async function readStoredState(db: Queryable, documentId: string): Promis
   }
 }
 
-/** The log id the document's snapshot covers up to now ('0' without a snapshot). */
-export async function snapshotCoverage(db: Queryable, documentId: string): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    'SELECT last_update_id::text AS id FROM document_snapshots WHERE document_id = $1',
-    [documentId],
-  )
-  return rows[0]?.id ?? '0'
-}
-
 /**
  * The updates logged with ids in (`after`, `upTo`] other than `known`, in order: rows that were still being
  * written (ids are handed out before commit) when `known` was read.
@@ -115,14 +106,21 @@ export async function countLoggedUpdates(db: Queryable, documentId: string): Pro
   return rows[0]?.n ?? 0
 }
 
-/** Locks the document's snapshot row (creating an empty one first) so only one compaction runs at a time. */
-export async function lockSnapshot(db: Queryable, documentId: string): Promise<void> {
+/**
+ * Locks the document's snapshot row (creating an empty one first) so only one compaction runs at a time, and
+ * answers the log id it covers up to ('0' for the empty one).
+ */
+export async function lockSnapshot(db: Queryable, documentId: string): Promise<string> {
   await db.query(
     `INSERT INTO document_snapshots (document_id, state, last_update_id) VALUES ($1, '\\x0000', 0)
      ON CONFLICT (document_id) DO NOTHING`,
     [documentId],
   )
-  await db.query('SELECT 1 FROM document_snapshots WHERE document_id = $1 FOR UPDATE', [documentId])
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT last_update_id::text AS id FROM document_snapshots WHERE document_id = $1 FOR UPDATE',
+    [documentId],
+  )
+  return rows[0]?.id ?? '0'
 }
 
 /** Replaces the snapshot with `state`, covering the log up to `lastUpdateId`, and drops those log rows. */

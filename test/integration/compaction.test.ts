@@ -47,6 +47,19 @@ async function givenDraft(): Promise<string> {
   return givenDocument(pool(), 'Compacted', [[await givenUser(pool()), 'owner']])
 }
 
+/** A draft whose log holds one update per token (a paragraph each), and the writer that typed them. */
+async function givenLoggedDraft(tokens: string[]) {
+  const documentId = await givenDraft()
+  const writer = typist()
+  for (const token of tokens) writer.type(token)
+  await appendUpdates(
+    pool(),
+    writer.updates.map(() => documentId),
+    writer.updates,
+  )
+  return { documentId, writer }
+}
+
 async function logRows(documentId: string): Promise<number> {
   const { rows } = await pool().query<{ n: number }>(
     'SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1',
@@ -62,15 +75,8 @@ async function storedParagraphs(documentId: string): Promise<string[]> {
 
 describe('compaction', () => {
   it('folds the log into the snapshot: the rows go, the text stays', async () => {
-    const documentId = await givenDraft()
-    const writer = typist()
     const tokens = Array.from({ length: 600 }, (_, i) => `t${i}`)
-    for (const token of tokens) writer.type(token)
-    await appendUpdates(
-      pool(),
-      writer.updates.map(() => documentId),
-      writer.updates,
-    )
+    const { documentId } = await givenLoggedDraft(tokens)
 
     expect(await compactDocument(pool(), testLog, documentId)).toBe(600)
 
@@ -113,13 +119,8 @@ describe('compaction', () => {
   )
 
   it('keeps every update appended while it folds', async () => {
-    const documentId = await givenDraft()
-    const writer = typist()
-    for (let i = 0; i < 2_000; i++) writer.type(`before ${i}`)
-    await appendUpdates(
-      pool(),
-      writer.updates.map(() => documentId),
-      writer.updates,
+    const { documentId, writer } = await givenLoggedDraft(
+      Array.from({ length: 2_000 }, (_, i) => `before ${i}`),
     )
     let compacting = true
     const compaction = compactDocument(pool(), testLog, documentId).finally(() => {
@@ -173,14 +174,7 @@ describe('compaction', () => {
 
 describe('background compaction', () => {
   it('folds a document noted past its threshold, once, and starts none after stop', async () => {
-    const documentId = await givenDraft()
-    const writer = typist()
-    for (let i = 0; i < 30; i++) writer.type(`t${i}`)
-    await appendUpdates(
-      pool(),
-      writer.updates.map(() => documentId),
-      writer.updates,
-    )
+    const { documentId, writer } = await givenLoggedDraft(Array.from({ length: 30 }, (_, i) => `t${i}`))
     const compaction = new LiveCompaction(pool(), testLog, 20)
     compaction.note(documentId, 10)
     await compaction.idle()

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import pg from 'pg'
 import * as Y from 'yjs'
+import { readStoredState } from '../../server/db/document-state.repo.ts'
 import { type CollabClient, connectCollab } from './collab-client.ts'
 import { givenDocument, givenUser, testPassword } from './given.ts'
 import { HttpAgent } from './http-agent.ts'
@@ -202,21 +203,15 @@ export async function runDurabilityStorm(options: StormOptions): Promise<StormRe
   }
 }
 
-/** The draft as stored (its snapshot, then its update log in order), read straight from the database. */
+/** The draft as stored (its snapshot, then its update log after it), read as a load would, without a server. */
 async function readStored(
   pool: pg.Pool,
   documentId: string,
 ): Promise<{ doc: Y.Doc; rows: number; hasSnapshot: boolean }> {
-  const { rows } = await pool.query<{ data: Buffer; snapshot: boolean }>(
-    `SELECT state AS data, true AS snapshot, 0 AS id FROM document_snapshots WHERE document_id = $1
-     UNION ALL SELECT data, false, id FROM document_updates WHERE document_id = $1 ORDER BY id`,
-    [documentId],
-  )
+  const stored = await readStoredState(pool, documentId)
   const doc = new Y.Doc()
-  for (const row of rows) Y.applyUpdate(doc, row.data)
-  return {
-    doc,
-    rows: rows.filter((row) => !row.snapshot).length,
-    hasSnapshot: rows.some((row) => row.snapshot),
+  for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+    Y.applyUpdate(doc, update)
   }
+  return { doc, rows: stored.updates.length, hasSnapshot: stored.snapshot !== null }
 }
