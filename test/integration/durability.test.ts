@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.ts'
 import { runDurabilityStorm } from '../support/durability-storm.ts'
 
 const writers = 3
-const kills = 3
+const kills = 5
 
 let database: TestDatabase | undefined
 afterAll(async () => {
